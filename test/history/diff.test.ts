@@ -33,8 +33,9 @@ describe('diffSweeps', () => {
     expect(d.byCategory['safety-claim']).toEqual({ added: 0, removed: 1 });
     expect(d.byCategory['testimonial']).toEqual({ added: 0, removed: 1 });
     expect(d.byCategory['missing-disclosure']).toEqual({ added: 2, removed: 0 });
-    // F's efficacy claim is new; A's unchanged one is neither added nor removed
-    expect(d.byCategory['efficacy-claim']).toEqual({ added: 1, removed: 0 });
+    // A's unchanged efficacy claim is neither added nor removed; F's was ruled a false positive
+    expect(d.byCategory['efficacy-claim']).toEqual({ added: 0, removed: 0 });
+    expect(d.newSites[0]!.findings.map((f) => f.fingerprint)).toEqual(['fp-f-sup']);
   });
 
   it('compares named sweeps, and a single name against the latest finished', () => {
