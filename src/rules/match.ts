@@ -1,0 +1,160 @@
+// Matching of one sentence: rule patterns, then the frames of negation.yaml
+// (warning, disclaimer, negation after the match, hedge) and the sentence-level
+// scope of scope.yaml. Offsets come back in the original sentence's terms.
+import type { Severity } from '../model.ts';
+import { normalize, toOriginalSpan } from '../text/normalize.ts';
+import type { NormalizedText } from '../text/normalize.ts';
+import type { Token } from '../text/tokenizer.ts';
+import { anyFrame } from './compile.ts';
+import type { CompiledPattern, TokenField, TokenMatcher } from './compile.ts';
+import type { CompiledRule, Dictionaries } from './load.ts';
+
+export interface PreparedSentence {
+  original: string;
+  norm: NormalizedText;
+}
+
+export interface RuleHit {
+  rule: CompiledRule;
+  /** Offsets into the original sentence. */
+  start: number;
+  end: number;
+  severity: Severity;
+  hedged: boolean;
+}
+
+export interface SentenceResult {
+  claims: RuleHit[];
+  disclosures: RuleHit[];
+  /** The sentence names EV / exosome / supernatant (scope.yaml `ev`). */
+  mentionsEv: boolean;
+  /** The sentence speaks of providing something (scope.yaml `offer`). */
+  offers: boolean;
+  tokenized: boolean;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+export function prepareSentence(dict: Dictionaries, original: string): PreparedSentence {
+  return { original, norm: normalize(original, dict.variants) };
+}
+
+function hasTrigger(p: CompiledPattern & { kind: 'tokens' }, text: string): boolean {
+  return p.triggers.some((t) => text.includes(t));
+}
+
+/** With the prefilter on, only sentences holding a token pattern's trigger are ever tokenized. */
+export function needsTokens(dict: Dictionaries, normText: string, prefilter: boolean): boolean {
+  for (const r of dict.rules) {
+    for (const p of r.patterns) {
+      if (p.kind === 'tokens' && (!prefilter || hasTrigger(p, normText))) return true;
+    }
+  }
+  return false;
+}
+
+function regexSpans(re: RegExp, text: string): Span[] {
+  const out: Span[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+// Per part, this many occurrences are enough to find the tightest combination.
+const MAX_OCCURRENCES = 8;
+
+function coOccurrence(parts: readonly RegExp[], within: number | undefined, text: string): Span[] {
+  const occ = parts.map((re) => regexSpans(re, text).slice(0, MAX_OCCURRENCES));
+  if (occ.some((o) => o.length === 0)) return [];
+  let best: Span | undefined;
+  const pick = (i: number, chosen: Span[]) => {
+    if (i === occ.length) {
+      const sorted = [...chosen].sort((a, b) => a.start - b.start);
+      let reach = sorted[0]!.end;
+      for (const s of sorted.slice(1)) {
+        if (within !== undefined && s.start - reach > within) return;
+        reach = Math.max(reach, s.end);
+      }
+      const span = { start: sorted[0]!.start, end: reach };
+      if (!best || span.end - span.start < best.end - best.start || (span.end - span.start === best.end - best.start && span.start < best.start)) {
+        best = span;
+      }
+      return;
+    }
+    for (const s of occ[i]!) pick(i + 1, [...chosen, s]);
+  };
+  pick(0, []);
+  return best ? [best] : [];
+}
+
+function tokenMatches(m: TokenMatcher, t: Token): boolean {
+  for (const field of Object.keys(m) as TokenField[]) {
+    if (!m[field]!.has(t[field])) return false;
+  }
+  return true;
+}
+
+function tokenSpans(seq: readonly TokenMatcher[], tokens: readonly Token[]): Span[] {
+  const out: Span[] = [];
+  for (let i = 0; i + seq.length <= tokens.length; i++) {
+    if (seq.every((m, k) => tokenMatches(m, tokens[i + k]!))) {
+      const last = tokens[i + seq.length - 1]!;
+      out.push({ start: tokens[i]!.start, end: last.start + last.surface.length });
+    }
+  }
+  return out;
+}
+
+export interface MatchOptions {
+  prefilter: boolean;
+  /** Tokenizes the normalized sentence; called at most once, only when a token pattern needs it. */
+  tokenize: (normText: string) => Token[];
+}
+
+export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: MatchOptions): SentenceResult {
+  const text = s.norm.text;
+  const mentionsEv = anyFrame(dict.scope.ev, text) !== undefined;
+  const offers = anyFrame(dict.scope.offer, text) !== undefined;
+  let tokens: Token[] | undefined;
+  const tokensOf = () => (tokens ??= opts.tokenize(text));
+  // The naive path tokenizes every sentence; the prefilter must not change what is found.
+  if (!opts.prefilter && needsTokens(dict, text, false)) tokensOf();
+  const result: SentenceResult = { claims: [], disclosures: [], mentionsEv, offers, tokenized: false };
+  const done = () => {
+    result.tokenized = tokens !== undefined;
+    return result;
+  };
+
+  if (anyFrame(dict.frames.warning, text)) return done();
+  if (!mentionsEv && anyFrame(dict.scope.unrelated, text)) return done();
+  const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
+  const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
+
+  for (const rule of dict.rules) {
+    if (rule.negatable && disclaimer) continue;
+    if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(text)))) continue;
+    let best: Span | undefined;
+    for (const p of rule.patterns) {
+      let spans: Span[];
+      if (p.kind === 'regex') spans = regexSpans(p.re, text);
+      else if (p.kind === 'all') spans = coOccurrence(p.parts, p.within, text);
+      else if (opts.prefilter && !hasTrigger(p, text)) continue;
+      else spans = tokenSpans(p.seq, tokensOf());
+      for (const sp of spans) {
+        if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end))) continue;
+        if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
+      }
+    }
+    if (!best) continue;
+    const orig = toOriginalSpan(s.norm, best.start, best.end);
+    const lower = hedged && rule.hedge === 'lower';
+    const hit: RuleHit = { rule, start: orig.start, end: orig.end, severity: lower ? 'low' : rule.severity, hedged: lower };
+    (rule.disclosure ? result.disclosures : result.claims).push(hit);
+  }
+  return done();
+}

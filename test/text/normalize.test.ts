@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { compileVariants, normalize, toOriginalSpan } from '../../src/text/normalize.ts';
+
+const variants = compileVariants({
+  エクソソーム: ['エキソソーム', 'exosome', 'exosomes'],
+  上清液: ['上澄み液'],
+  ev: ['evs'],
+  がん: ['癌'],
+});
+
+function spanOf(original: string, canonical: string): string {
+  const n = normalize(original, variants);
+  const at = n.text.indexOf(canonical);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const o = toOriginalSpan(n, at, at + canonical.length);
+  return original.slice(o.start, o.end);
+}
+
+describe('normalize', () => {
+  it('folds widths, case and whitespace', () => {
+    expect(normalize('ＥＸＯＳＯＭＥ　点滴\t\n  １回').text).toBe('exosome 点滴 1回');
+    expect(normalize('ｴｸｿｿｰﾑ').text).toBe('エクソソーム');
+    expect(normalize('ｶﾞﾝ').text).toBe('ガン');
+  });
+
+  it('applies variants after folding, longest first, whole Latin words only', () => {
+    expect(normalize('ＥＸＯＳＯＭＥＳ', variants).text).toBe('エクソソーム');
+    expect(normalize('エキソソームと上澄み液', variants).text).toBe('エクソソームと上清液');
+    expect(normalize('EVs and devs', variants).text).toBe('ev and devs');
+    expect(normalize('胃癌', variants).text).toBe('胃がん');
+  });
+
+  it('maps spans back to the page wording', () => {
+    expect(spanOf('当院のｴｸｿｿｰﾑ点滴', 'エクソソーム')).toBe('ｴｸｿｿｰﾑ');
+    expect(spanOf('当院のｴｷｿｿｰﾑ点滴', 'エクソソーム')).toBe('ｴｷｿｿｰﾑ');
+    expect(spanOf('ｶﾞｲﾄﾞ付き　エキソソーム', 'エクソソーム')).toBe('エキソソーム');
+    expect(spanOf('ﾊﾞﾗﾝｽ', 'バ')).toBe('ﾊﾞ');
+    expect(spanOf('Ｅｘｏｓｏｍｅ療法', 'エクソソーム療法')).toBe('Ｅｘｏｓｏｍｅ療法');
+    expect(spanOf('平成㍻の上澄み液', '上清液')).toBe('上澄み液');
+    expect(spanOf('㍻元年', '平成')).toBe('㍻');
+    expect(spanOf('a   b', 'a b')).toBe('a   b');
+  });
+
+  it('maps empty spans and the end of the text', () => {
+    const n = normalize('ｱｲ');
+    expect(toOriginalSpan(n, 2, 2)).toEqual({ start: 2, end: 2 });
+    expect(toOriginalSpan(n, 1, 1)).toEqual({ start: 1, end: 1 });
+  });
+
+  // Property: for random mixes of widths, the maps are monotonic and within
+  // bounds, surrogate pairs are never cut, and (without variants, which depend
+  // on word context) every span maps to an original substring that normalizes
+  // to text containing that span.
+  it.each([
+    ['without variants', undefined],
+    ['with variants', variants],
+  ] as const)('keeps a consistent offset map on random mixed-width text, %s', (_name, table) => {
+    const pieces = ['ｴ', 'ｸ', 'ｿ', 'ｰ', 'ﾑ', 'ｶﾞ', 'ﾊﾟ', 'ﾞ', 'エ', 'ク', 'ソ', 'ー', 'ム', 'Ａ', 'ｂ', 'C', '１', '2', '　', ' ', '\n', '、', '。',
+      '㍻', '㌔', 'ﬁ', 'é', 'é', '上澄み液', 'エキソソーム', 'EXOSOMES', 'evs', '癌', '𠮷', '（', '）', 'か\u3099', 'İ'];
+    let seed = 12345;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round++) {
+      let original = '';
+      const len = 1 + rand(20);
+      for (let i = 0; i < len; i++) original += pieces[rand(pieces.length)];
+      const n = normalize(original, table);
+      expect(n.origStart.length).toBe(n.text.length);
+      for (let i = 0; i < n.text.length; i++) {
+        expect(n.origStart[i]).toBeLessThan(n.origEnd[i]!);
+        expect(n.origEnd[i]).toBeLessThanOrEqual(original.length);
+        if (i > 0) expect(n.origStart[i]).toBeGreaterThanOrEqual(n.origStart[i - 1]!);
+      }
+      for (let k = 0; k < 10 && n.text.length > 0; k++) {
+        const a = rand(n.text.length);
+        const b = a + 1 + rand(n.text.length - a);
+        const o = toOriginalSpan(n, a, b);
+        const slice = original.slice(o.start, o.end);
+        expect(/^[\uDC00-\uDFFF]/.test(slice)).toBe(false);
+        expect(/[\uD800-\uDBFF]$/.test(slice)).toBe(false);
+        const span = n.text.slice(a, b).trim();
+        if (span && !table) expect(normalize(slice).text).toContain(span);
+      }
+    }
+  });
+});
