@@ -2,9 +2,8 @@
 // fingerprint, so a reworded sentence shows as one removed and one added claim.
 import { CATEGORIES, FLAGGABLE_SITE_TYPES, type Category, type SiteType } from '../model.ts';
 import type { Database } from '../store/records.ts';
-import { findingsOfSweep, type TypedFinding } from './sweep-findings.ts';
+import { countedFindings, type TypedFinding } from './sweep-findings.ts';
 import { lastTwoSweeps, resolveSweep } from './sweeps.ts';
-import { latestTriage, statusOf } from './triage.ts';
 
 export interface DiffFinding {
   category: Category;
@@ -58,10 +57,9 @@ function byCategory(a: DiffFinding, b: DiffFinding): number {
 
 /** Flagged sites of a sweep (clinic and seller) → their findings, one per fingerprint; ruled-out findings left out. */
 function flaggedFindings(db: Database, sweepId: string): Map<string, Map<string, TypedFinding>> {
-  const triage = latestTriage(db);
   const sites = new Map<string, Map<string, TypedFinding>>();
-  for (const f of findingsOfSweep(db, sweepId)) {
-    if (!FLAGGABLE_SITE_TYPES.includes(f.siteType) || statusOf(triage, f.fingerprint) === 'false-positive') continue;
+  for (const f of countedFindings(db, sweepId)) {
+    if (!FLAGGABLE_SITE_TYPES.includes(f.siteType)) continue;
     const byPrint = sites.get(f.site) ?? new Map<string, TypedFinding>();
     if (!byPrint.has(f.fingerprint)) byPrint.set(f.fingerprint, f);
     sites.set(f.site, byPrint);

@@ -8,9 +8,9 @@ import {
   type SiteType,
 } from '../model.ts';
 import type { Database, TriageStatus } from '../store/records.ts';
-import { findingsOfSweep, type TypedFinding } from './sweep-findings.ts';
+import { countedFindings, type TypedFinding } from './sweep-findings.ts';
 import { resolveSweep } from './sweeps.ts';
-import { latestTriage, siteTarget, statusOf } from './triage.ts';
+import { latestTriage, siteTarget } from './triage.ts';
 
 export interface SiteFilter {
   /** Only sites with at least one finding of this category. */
@@ -77,8 +77,7 @@ export function flaggedSites(db: Database, filter: SiteFilter = {}): FlaggedSite
   const sweep = resolveSweep(db, filter.sweep);
   const triage = latestTriage(db);
   const bySite = new Map<string, TypedFinding[]>();
-  for (const f of findingsOfSweep(db, sweep.id)) {
-    if (statusOf(triage, f.fingerprint) === 'false-positive') continue;
+  for (const f of countedFindings(db, sweep.id)) {
     const list = bySite.get(f.site) ?? [];
     list.push(f);
     bySite.set(f.site, list);

@@ -2,6 +2,7 @@
 // input of the site list, the findings export and the diff.
 import type { SiteType } from '../model.ts';
 import type { Database, FindingRecord } from '../store/records.ts';
+import { latestTriage, statusOf } from './triage.ts';
 
 export interface TypedFinding extends FindingRecord {
   siteType: SiteType;
@@ -19,4 +20,10 @@ export function findingsOfSweep(db: Database, sweepId: string): TypedFinding[] {
   return db.findings
     .filter((f) => f.sweep === sweepId)
     .map((f) => ({ ...f, siteType: types.get(f.site) ?? 'media' }));
+}
+
+/** The findings that count in lists, diffs and trends: those staff have not ruled out as false positives. */
+export function countedFindings(db: Database, sweepId: string): TypedFinding[] {
+  const triage = latestTriage(db);
+  return findingsOfSweep(db, sweepId).filter((f) => statusOf(triage, f.fingerprint) !== 'false-positive');
 }

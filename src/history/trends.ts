@@ -3,7 +3,7 @@
 import { FLAGGABLE_SITE_TYPES, SITE_TYPES, type Category, type SiteType } from '../model.ts';
 import type { Database, SweepRecord, TrialCountRecord } from '../store/records.ts';
 import { emptyCounts } from './sites.ts';
-import { findingsOfSweep } from './sweep-findings.ts';
+import { countedFindings } from './sweep-findings.ts';
 import { sweepsInOrder } from './sweeps.ts';
 
 export interface SearchHitTotal {
@@ -16,6 +16,7 @@ export interface SearchHitTotal {
   errors: string[];
 }
 
+/** Per sweep; findings triaged as false positives do not count. */
 export interface SweepTrend {
   sweep: string;
   started: string;
@@ -54,7 +55,7 @@ export function trends(db: Database): Trends {
     const sitesByCategory = emptyCounts();
     const sitesByType = Object.fromEntries(SITE_TYPES.map((t) => [t, 0])) as Record<SiteType, number>;
     const siteCategories = new Map<string, { type: SiteType; categories: Set<Category> }>();
-    for (const f of findingsOfSweep(db, sweep.id)) {
+    for (const f of countedFindings(db, sweep.id)) {
       findingsByCategory[f.category]++;
       const entry = siteCategories.get(f.site) ?? { type: f.siteType, categories: new Set<Category>() };
       entry.categories.add(f.category);
