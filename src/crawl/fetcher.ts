@@ -8,6 +8,7 @@ import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { CrawlError, fromNodeError } from './errors.ts';
 import { checkUrl } from './safety.ts';
+import { sleep } from './sleep.ts';
 import type { SafetyOptions } from './safety.ts';
 
 export interface FetchOptions extends SafetyOptions {
@@ -119,7 +120,7 @@ async function withRetries(url: string, opts: FetchOptions): Promise<Attempt> {
       const err = fromNodeError(raw, url);
       if (!err.retryable || attempt >= retries) throw err;
       const waitMs = err.retryAfterMs ?? backoffMs * 2 ** attempt;
-      await sleep(waitMs, opts.signal, url);
+      await sleep(waitMs, url, opts.signal);
     }
   }
 }
@@ -131,21 +132,6 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000;
   const date = Date.parse(trimmed);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, url: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new CrawlError('aborted', url, 'crawl aborted'));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new CrawlError('aborted', url, 'crawl aborted'));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Connect to the address the safety check vetted, never a fresh lookup. */
