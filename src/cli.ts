@@ -1,6 +1,23 @@
-import { Command } from 'commander';
+// argv → commands. No logic here: each command lives in src/commands/.
+import { Command, CommanderError } from 'commander';
+import { register as analyze } from './commands/analyze.ts';
+import { VERSION } from './version.ts';
 
 const program = new Command('exoscan')
-  .description('Watches the Japanese web for misleading marketing of exosome / EV treatments');
+  .description('Watches the Japanese web for misleading marketing of exosome / EV treatments')
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .exitOverride();
 
-await program.parseAsync(process.argv);
+analyze(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else {
+    process.stderr.write(`exoscan: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -9,7 +9,7 @@ import { splitAtMatch } from './span.ts';
 import { trendsTable, trialsTable } from './tables.ts';
 import { formatTable, paintSeverity, type Colors } from './terminal.ts';
 
-function highlighted(f: { sentence: string; start: number; end: number; match: string }, colors: Colors): string {
+export function highlighted(f: { sentence: string; start: number; end: number; match: string }, colors: Colors): string {
   const [before, match, after] = splitAtMatch(f.sentence.replace(/\s+/g, ' '), f.start, f.end, f.match);
   return `${before}${colors.inverse(match)}${after}`;
 }
