@@ -36,7 +36,8 @@ const NUL_SCAN_BYTES = 8192;
 /** How far into the page a `<meta charset>` is looked for. */
 const META_SCAN_BYTES = 4096;
 
-const KANA = /[\u3041-\u3096\u30a1-\u30fa\uff66-\uff9d]/;
+// Full-width only: Latin-1 bytes 0xA1-0xDF are valid Shift_JIS half-width katakana (© → ｩ).
+const KANA = /[\u3041-\u3096\u30a1-\u30fa]/;
 const SINGLE_BYTE = /^(windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|ibm\d+|cp\d+)$/;
 const UTF16 = /^utf-16(le|be)$/;
 

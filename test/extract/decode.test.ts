@@ -64,11 +64,19 @@ describe('decodeBody', () => {
     expect(utf8.text).toContain(TEXT);
   });
 
+  it('prefers the meta charset when a Shift_JIS header breaks a UTF-8 page', () => {
+    const html = page('<meta charset="utf-8">');
+    expect(decodeBody(new TextEncoder().encode(html), 'text/html; charset=Shift_JIS')).toMatchObject({ text: html, charset: 'utf-8', source: 'meta' });
+  });
+
   it('keeps an honest Western header on a Western page', () => {
-    const html = '<html><body><p>Café crème — 25 €</p></body></html>';
+    const html = '<html><body><p>Café crème — 25 € ©2024 ½</p></body></html>';
     const out = decodeBody(iconv.encode(html, 'windows-1252'), 'text/html; charset=iso-8859-1');
     expect(out).toMatchObject({ charset: 'windows-1252', source: 'header' });
-    expect(out.text).toContain('Café crème — 25 €');
+    expect(out.text).toContain('Café crème — 25 € ©2024 ½');
+    // These bytes alone are also valid Shift_JIS (half-width katakana): still not a reason to switch.
+    const footer = iconv.encode('<p>© 2024 Minato Clinic · All rights reserved</p>', 'windows-1252');
+    expect(decodeBody(footer, 'text/html; charset=ISO-8859-1')).toMatchObject({ charset: 'windows-1252', source: 'header' });
   });
 
   it('decodes EUC-JP', () => {
