@@ -107,10 +107,14 @@ export interface DocumentAnalysis {
   siteType: SiteType;
   /** The signals that decided the site type, for the reader's trust. */
   siteTypeSignals: string[];
+  /** Score per site type from this page's signals; analyzeSite sums them over a site's pages. */
+  siteTypeScores?: Partial<Record<SiteType, number>>;
   /** Whether the page speaks of EV / exosome / supernatant products or treatment. */
   mentionsEv: boolean;
   /** Whether the page offers EV / supernatant treatment or products (needs disclosures). */
   offersEv: boolean;
+  /** The first sentence that speaks of EV together with an offer: evidence for site-level findings. */
+  offerSentence?: string;
   findings: Finding[];
   /** Disclosure items the page provides. */
   disclosures: DisclosureItem[];

@@ -1,0 +1,157 @@
+// The analysis of one document: blocks → sentences → normalized text → rules,
+// with the page-level decisions (site type, scope, disclosures) on top.
+import { fileURLToPath } from 'node:url';
+import { extractPage } from '../extract/blocks.ts';
+import { FLAGGABLE_SITE_TYPES } from '../model.ts';
+import type { Block, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
+import { loadDictionaries } from '../rules/load.ts';
+import type { Dictionaries } from '../rules/load.ts';
+import { matchSentence, needsTokens, prepareSentence } from '../rules/match.ts';
+import type { PreparedSentence, SentenceResult } from '../rules/match.ts';
+import { pickSiteType, scoreSiteType } from '../rules/site-type.ts';
+import { splitSentences } from '../text/sentences.ts';
+import { getTokenizer } from '../text/tokenizer.ts';
+import type { Tokenizer } from '../text/tokenizer.ts';
+
+export interface AnalyzeOptions {
+  /** Skip tokenizing sentences no token pattern can match (default true); findings are the same either way. */
+  prefilter?: boolean;
+  /** Judge the text as if it stood on a page about EV treatment. */
+  assumeInScope?: boolean;
+  siteTypeHint?: SiteType;
+  url?: string;
+}
+
+export interface Analyzer {
+  /** sha256 of the dictionary files' contents. */
+  readonly dictionaryVersion: string;
+  analyzeHtml(html: string, source: string, opts?: AnalyzeOptions): Promise<DocumentAnalysis>;
+  analyzeBlocks(blocks: Block[], source: string, opts?: AnalyzeOptions & { title?: string }): Promise<DocumentAnalysis>;
+  analyzeText(text: string, source: string, opts?: AnalyzeOptions): Promise<DocumentAnalysis>;
+}
+
+const DEFAULT_DICTIONARIES = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
+
+function hostOf(url: string | undefined): string | undefined {
+  if (!url || !/^https?:\/\//i.test(url)) return undefined;
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The page URL: given, or the source when the source is one. */
+function pageUrl(source: string, opts: AnalyzeOptions): string | undefined {
+  return opts.url ?? (hostOf(source) ? source : undefined);
+}
+
+interface SentenceAt {
+  block: Block;
+  prepared: PreparedSentence;
+}
+
+export function analyzerFor(dict: Dictionaries): Analyzer {
+  const analyzeBlocks = async (blocks: Block[], source: string, opts: AnalyzeOptions & { title?: string } = {}): Promise<DocumentAnalysis> => {
+    const prefilter = opts.prefilter ?? true;
+    const sentences: SentenceAt[] = [];
+    let chars = 0;
+    for (const block of blocks) {
+      chars += block.text.length;
+      for (const s of splitSentences(block.text)) sentences.push({ block, prepared: prepareSentence(dict, s.text) });
+    }
+
+    const url = pageUrl(source, opts);
+    const scored = scoreSiteType(dict, sentences.map((s) => s.prepared.norm.text).join('\n'), hostOf(url));
+    const siteType = opts.siteTypeHint ?? pickSiteType(scored.scores) ?? dict.siteTypes.default;
+    const siteTypeSignals = opts.siteTypeHint ? [`hint: ${opts.siteTypeHint}`] : scored.signals;
+
+    // kuromoji loads only when some sentence needs tokens
+    let tokenizer: Tokenizer | undefined;
+    if (sentences.some((s) => needsTokens(dict, s.prepared.norm.text, prefilter))) tokenizer = await getTokenizer();
+    const tokenize = (t: string) => {
+      if (!tokenizer) throw new Error('tokenizer needed but not loaded: a token pattern ran without its trigger');
+      return tokenizer.tokenize(t);
+    };
+
+    const results: SentenceResult[] = sentences.map((s) => matchSentence(dict, s.prepared, { prefilter, tokenize }));
+    const mentionsEv = results.some((r) => r.mentionsEv);
+    const offersEv = mentionsEv && results.some((r) => r.offers) && FLAGGABLE_SITE_TYPES.includes(siteType);
+    let offerAt = -1;
+    if (offersEv) {
+      offerAt = results.findIndex((r) => r.mentionsEv && r.offers);
+      if (offerAt < 0) offerAt = results.findIndex((r) => r.mentionsEv);
+    }
+
+    const inScope = siteType !== 'authority' && (mentionsEv || opts.assumeInScope === true);
+    const findings: Finding[] = [];
+    const seen = new Set<string>();
+    const disclosures: DisclosureItem[] = [];
+    const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
+    results.forEach((r, i) => {
+      const { block, prepared } = sentences[i]!;
+      for (const d of r.disclosures) {
+        const item = d.rule.disclosure!;
+        if (!disclosureEvidence[item]) {
+          disclosures.push(item);
+          disclosureEvidence[item] = prepared.original;
+        }
+      }
+      if (!inScope) return;
+      for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
+        // the same sentence repeated on a page (header, footer) is one claim
+        const key = `${h.rule.id}\0${prepared.original}\0${h.start}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const f: Finding = {
+          category: h.rule.category,
+          rule: h.rule.id,
+          severity: h.severity,
+          sentence: prepared.original,
+          match: prepared.original.slice(h.start, h.end),
+          start: h.start,
+          end: h.end,
+          url: url ?? source,
+          block: block.path,
+        };
+        if (h.hedged) f.hedged = true;
+        findings.push(f);
+      }
+    });
+
+    const doc: DocumentAnalysis = {
+      source,
+      siteType,
+      siteTypeSignals,
+      siteTypeScores: scored.scores,
+      mentionsEv,
+      offersEv,
+      findings,
+      disclosures,
+      disclosureEvidence,
+      needsRendering: false,
+      stats: { blocks: blocks.length, sentences: sentences.length, tokenizedSentences: results.filter((r) => r.tokenized).length, chars },
+    };
+    if (opts.title !== undefined) doc.title = opts.title;
+    if (offerAt >= 0) doc.offerSentence = sentences[offerAt]!.prepared.original;
+    return doc;
+  };
+
+  return {
+    dictionaryVersion: dict.version,
+    analyzeBlocks,
+    async analyzeText(text, source, opts = {}) {
+      return analyzeBlocks([{ kind: 'text', text, path: 'text' }], source, opts);
+    },
+    async analyzeHtml(html, source, opts = {}) {
+      const page = extractPage(html, pageUrl(source, opts));
+      const doc = await analyzeBlocks(page.blocks, source, page.title === undefined ? opts : { ...opts, title: page.title });
+      doc.needsRendering = page.needsRendering;
+      return doc;
+    },
+  };
+}
+
+export async function createAnalyzer(opts: { dictionariesDir?: string } = {}): Promise<Analyzer> {
+  return analyzerFor(await loadDictionaries(opts.dictionariesDir ?? DEFAULT_DICTIONARIES));
+}

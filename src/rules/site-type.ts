@@ -1,0 +1,45 @@
+// Site type from the weighted signals of site-types.yaml: each signal counts
+// once per page, the highest total wins.
+import { SITE_TYPES } from '../model.ts';
+import type { SiteType } from '../model.ts';
+import type { Dictionaries } from './load.ts';
+
+export type SiteTypeScores = Partial<Record<SiteType, number>>;
+
+export function scoreSiteType(dict: Dictionaries, text: string, host: string | undefined): { scores: SiteTypeScores; signals: string[] } {
+  const scores: SiteTypeScores = {};
+  const signals: string[] = [];
+  for (const s of dict.siteTypes.signals) {
+    const subject = s.on === 'host' ? host : text;
+    if (subject === undefined) continue;
+    s.re.lastIndex = 0;
+    if (!s.re.test(subject)) continue;
+    scores[s.type] = (scores[s.type] ?? 0) + s.weight;
+    signals.push(s.label);
+  }
+  return { scores, signals };
+}
+
+// On a tie the rarer, more specific type wins: wrongly flagging an authority
+// page that warns is worse than missing a clinic signal.
+const TIE_ORDER: readonly SiteType[] = ['authority', 'media', 'seller', 'clinic'];
+
+/** The type with the highest positive score, or undefined when no signal fired. */
+export function pickSiteType(scores: SiteTypeScores): SiteType | undefined {
+  let best: SiteType | undefined;
+  let bestScore = 0;
+  for (const t of TIE_ORDER) {
+    const v = scores[t] ?? 0;
+    if (v > bestScore) {
+      best = t;
+      bestScore = v;
+    }
+  }
+  return best;
+}
+
+export function addScores(a: SiteTypeScores, b: SiteTypeScores): SiteTypeScores {
+  const out: SiteTypeScores = { ...a };
+  for (const t of SITE_TYPES) if (b[t] !== undefined) out[t] = (out[t] ?? 0) + b[t]!;
+  return out;
+}
