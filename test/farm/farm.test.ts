@@ -1,6 +1,7 @@
 // Checks that the farm serves what its ground truth claims, over real HTTP on 127.0.0.1.
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DisclosureItem } from '../../src/model.ts';
 import { SENTENCE_CATEGORIES } from '../../src/model.ts';
 import type { Farm, FarmSite } from './farm.ts';
 import { startFarm } from './farm.ts';
@@ -36,6 +37,24 @@ function hrefs(html: string): string[] {
   return [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
 }
 
+/** Decoded HTML of every same-site page linked from the base URL, traps and files left out. */
+async function crawl(base: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const queue = [base];
+  const out: string[] = [];
+  while (queue.length && seen.size < 40) {
+    const url = queue.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    const f = await page(url);
+    if (f.status !== 200 || !f.headers.get('content-type')?.startsWith('text/html') || f.bytes.length > 1e6) continue;
+    const html = decodePage(f);
+    out.push(html);
+    for (const h of hrefs(html)) if (/^\/(?:[\w-]+\/)*(?:[\w-]+\.html)?$/.test(h)) queue.push(new URL(h, base).href);
+  }
+  return out;
+}
+
 function site(farm: Farm, kind: string): FarmSite {
   const s = farm.sites.find((x) => x.kind === kind);
   if (!s) throw new Error(`no ${kind} site`);
@@ -67,6 +86,33 @@ describe('test farm', () => {
     const missing = Object.values(farm.missingDisclosures);
     expect(missing.some((m) => m.length === 0)).toBe(true);
     expect(missing.some((m) => m.length > 0)).toBe(true);
+  });
+
+  it('plants one sentence per claim, each with a known category', () => {
+    for (const p of farm.planted) {
+      expect(p.sentence.slice(0, -1), p.sentence).not.toMatch(/[。！？]/);
+      expect(SENTENCE_CATEGORIES, p.sentence).toContain(p.category);
+    }
+  });
+
+  it('gives exactly the disclosures its ground truth says: a site missing an item never states it', async () => {
+    // Words that only a disclosure of that item would use on these sites.
+    const tell: Partial<Record<DisclosureItem, RegExp>> = {
+      unapproved: /承認を受けた医薬品ではありません/,
+      'relief-system-not-applicable': /救済制度/,
+      'overseas-safety-info': /諸外国/,
+      'domestic-approved-equivalent': /承認医薬品等はありません/,
+      'acquisition-route': /購入しています/,
+      cost: /(?:\d{1,3}(?:,\d{3})+|\d+)円/,
+    };
+    const browserOnly = new Set(farm.planted.filter((p) => p.needsBrowser).map((p) => p.site));
+    const checked = Object.entries(farm.missingDisclosures).filter(([key]) => !browserOnly.has(key));
+    expect(checked.length).toBeGreaterThan(8);
+    for (const [key, missing] of checked) {
+      const text = (await crawl(`http://${key}/`)).join('\n');
+      for (const [item, re] of Object.entries(tell) as [DisclosureItem, RegExp][])
+        expect(re.test(text), `${key} ${item}`).toBe(!missing.includes(item));
+    }
   });
 
   it('serves every planted sentence and every decoy on its page, decoded with the charset the page names', async () => {

@@ -11,13 +11,14 @@ import type { SearchHit } from './searxng.ts';
 import type { Listening } from './site-server.ts';
 import { HOST, listen, renderPage, startSite } from './site-server.ts';
 import { CLINIC_SITES } from './sites/clinics.ts';
-import { missingOf } from './sites/clinic-builder.ts';
 import { FAULT_SITES } from './sites/faults.ts';
 import { OTHER_SITES } from './sites/others.ts';
 import { scaleSites } from './sites/scale.ts';
 import type { Gen, SiteSpec, SiteState, SiteType } from './spec.ts';
 import { inGen } from './spec.ts';
 import { trialsHandler } from './trials.ts';
+import type { Running } from './truth.ts';
+import { decoySentences, missingDisclosures, plantedClaims } from './truth.ts';
 
 export interface FarmOptions {
   /** For the bench: many generated clinic-like sites; no special sites unless asked. */
@@ -81,11 +82,6 @@ export interface Farm {
   close(): Promise<void>;
 }
 
-interface Running {
-  spec: SiteSpec;
-  site: FarmSite;
-}
-
 /** Fails at start-up, naming the character, when a page cannot be represented in its site's encoding. */
 function checkEncodable(spec: SiteSpec): void {
   if (spec.encoding === 'utf-8') return;
@@ -106,10 +102,6 @@ async function deadPort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
-}
-
-function isDisallowed(spec: SiteSpec, path: string): boolean {
-  return (spec.disallow ?? []).some((p) => path.startsWith(p));
 }
 
 export async function startFarm(opts: FarmOptions = {}): Promise<Farm> {
@@ -147,11 +139,6 @@ export async function startFarm(opts: FarmOptions = {}): Promise<Farm> {
     };
 
   const deadSites: FarmSite[] = [];
-  if (special) {
-    const port = await deadPort();
-    deadSites.push({ key: `${HOST}:${port}`, baseUrl: `http://${HOST}:${port}/`, name: 'ゆうやけクリニック（閉院）', type: 'clinic', kind: 'dead', generations: [1, 2] });
-  }
-
   const seeds = () => [...current().map((r) => r.site.baseUrl), ...deadSites.map((d) => d.baseUrl)];
   const hits = (): SearchHit[] => [
     ...current().map((r) => ({
@@ -170,48 +157,22 @@ export async function startFarm(opts: FarmOptions = {}): Promise<Farm> {
   trialsKey = `${HOST}:${trials.port}`;
   servers.push(searx, trials);
 
+  // Reserved last, so none of the farm's own servers can be handed the same port.
+  if (special) {
+    const port = await deadPort();
+    deadSites.push({ key: `${HOST}:${port}`, baseUrl: `http://${HOST}:${port}/`, name: 'ゆうやけクリニック（閉院）', type: 'clinic', kind: 'dead', generations: [1, 2] });
+  }
+
   const farm: Farm = {
     sites: [...running.map((r) => r.site), ...deadSites],
     get planted() {
-      return current().flatMap(({ spec, site }) =>
-        spec.pages
-          .filter((p) => inGen(p.gens, state.gen))
-          .flatMap((page) =>
-            page.body.flatMap((piece) => {
-              if (typeof piece === 'string' || piece.type !== 'claim' || !inGen(piece.gens, state.gen)) return [];
-              const generations = ([1, 2] as Gen[]).filter((g) => inGen(spec.gens, g) && inGen(page.gens, g) && inGen(piece.gens, g));
-              return piece.categories.map((category) => ({
-                site: site.key,
-                url: new URL(page.path, site.baseUrl).href,
-                category,
-                sentence: piece.sentence,
-                reachable: !isDisallowed(spec, page.path),
-                needsBrowser: spec.needsBrowser === true,
-                generations,
-              }));
-            }),
-          ),
-      );
+      return plantedClaims(current(), state.gen);
     },
     get decoys() {
-      return current().flatMap(({ spec, site }) =>
-        spec.pages
-          .filter((p) => inGen(p.gens, state.gen))
-          .flatMap((page) =>
-            page.body.flatMap((piece) =>
-              typeof piece !== 'string' && piece.type === 'decoy' && inGen(piece.gens, state.gen)
-                ? [{ site: site.key, url: new URL(page.path, site.baseUrl).href, sentence: piece.sentence, why: piece.why }]
-                : [],
-            ),
-          ),
-      );
+      return decoySentences(current(), state.gen);
     },
     get missingDisclosures() {
-      return Object.fromEntries(
-        current()
-          .filter((r) => r.spec.disclosuresGiven)
-          .map((r) => [r.site.key, missingOf(r.spec.disclosuresGiven ?? [])]),
-      );
+      return missingDisclosures(current());
     },
     seeds,
     searxngUrl: `http://${HOST}:${searx.port}/`,

@@ -58,7 +58,9 @@ export function later(server: http.Server, ms: number, fn: () => void): void {
 
 export function send(res: http.ServerResponse, r: SpecialResponse): void {
   if (res.destroyed) return;
-  res.writeHead(r.status, r.headers);
+  const headers = { ...r.headers };
+  if (r.body !== undefined && !('content-length' in headers)) headers['content-length'] = Buffer.byteLength(r.body);
+  res.writeHead(r.status, headers);
   res.end(r.body);
 }
 

@@ -40,8 +40,7 @@ const hoshino = clinicSite({
   therapy: 'エクソソーム点滴',
   kind: 'calendar-trap',
   pages: ['top', 'treatment', 'access'],
-  disclosures: ['unapproved', 'cost', 'risks'],
-  price: '154,000円（税込）',
+  disclosures: ['unapproved', 'risks'],
   extraNav: [['/calendar?month=2025-04', '予約カレンダー']],
   claims: {
     treatment: [claim('supernatant-as-ev', '当院で点滴する幹細胞培養液は、エクソソームそのものです。')],
