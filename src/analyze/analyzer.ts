@@ -84,12 +84,22 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     }
 
     const inScope = siteType !== 'authority' && (mentionsEv || opts.assumeInScope === true);
+    // A block about an unrelated treatment (a laser menu with its own campaign)
+    // is out of scope as a whole unless it names EV itself.
+    const unrelatedBlocks = new Set<Block>();
+    const evBlocks = new Set<Block>();
+    results.forEach((r, i) => {
+      if (r.unrelated) unrelatedBlocks.add(sentences[i]!.block);
+      if (r.mentionsEv) evBlocks.add(sentences[i]!.block);
+    });
+    const outOfScopeBlocks = new Set([...unrelatedBlocks].filter((b) => !evBlocks.has(b)));
     const findings: Finding[] = [];
     const seen = new Set<string>();
     const disclosures: DisclosureItem[] = [];
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
     results.forEach((r, i) => {
       const { block, prepared } = sentences[i]!;
+      if (outOfScopeBlocks.has(block)) return;
       for (const d of r.disclosures) {
         const item = d.rule.disclosure!;
         if (!disclosureEvidence[item]) {

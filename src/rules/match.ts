@@ -30,6 +30,8 @@ export interface SentenceResult {
   mentionsEv: boolean;
   /** The sentence speaks of providing something (scope.yaml `offer`). */
   offers: boolean;
+  /** The sentence names an unrelated treatment (scope.yaml `unrelated`). */
+  unrelated: boolean;
   tokenized: boolean;
 }
 
@@ -120,18 +122,19 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   const text = s.norm.text;
   const mentionsEv = anyFrame(dict.scope.ev, text) !== undefined;
   const offers = anyFrame(dict.scope.offer, text) !== undefined;
+  const unrelated = anyFrame(dict.scope.unrelated, text) !== undefined;
   let tokens: Token[] | undefined;
   const tokensOf = () => (tokens ??= opts.tokenize(text));
   // The naive path tokenizes every sentence; the prefilter must not change what is found.
   if (!opts.prefilter && needsTokens(dict, text, false)) tokensOf();
-  const result: SentenceResult = { claims: [], disclosures: [], mentionsEv, offers, tokenized: false };
+  const result: SentenceResult = { claims: [], disclosures: [], mentionsEv, offers, unrelated, tokenized: false };
   const done = () => {
     result.tokenized = tokens !== undefined;
     return result;
   };
 
   if (anyFrame(dict.frames.warning, text)) return done();
-  if (!mentionsEv && anyFrame(dict.scope.unrelated, text)) return done();
+  if (unrelated && !mentionsEv) return done();
   const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
   const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
 
