@@ -9,7 +9,8 @@ const COLORS = ['#c0392b', '#2c7fb8', '#27ae60', '#8e44ad', '#d35400', '#16a085'
 
 function frame(title: string, body: string, max: number, width = W): string {
   const innerH = H - PAD.top - PAD.bottom;
-  const ticks = [0, max / 2, max]
+  // A middle tick only when it is a whole number worth showing.
+  const ticks = (max >= 4 ? [0, Math.round(max / 2), max] : [0, max])
     .map((v) => {
       const y = PAD.top + innerH - (max ? (v / max) * innerH : 0);
       return `<text x="${PAD.left - 4}" y="${y + 3}" text-anchor="end">${Math.round(v).toLocaleString('ja-JP')}</text><line x1="${PAD.left}" x2="${width - PAD.right}" y1="${y}" y2="${y}" class="grid"/>`;
@@ -49,9 +50,10 @@ export interface Series {
 export function lineChart(title: string, labels: string[], series: Series[]): string {
   const max = Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== undefined)));
   const width = W + 120;
-  const innerW = width - PAD.left - PAD.right;
+  // Room on both sides for the first and last date labels.
+  const innerW = width - PAD.left - PAD.right - 40;
   const innerH = H - PAD.top - PAD.bottom;
-  const xAt = (i: number) => PAD.left + (labels.length > 1 ? (i / (labels.length - 1)) * innerW : innerW / 2);
+  const xAt = (i: number) => PAD.left + 20 + (labels.length > 1 ? (i / (labels.length - 1)) * innerW : innerW / 2);
   const yAt = (v: number) => PAD.top + innerH - (v / max) * innerH;
   const lines = series
     .map((s, k) => {
