@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { crawlSite } from '../../src/crawl/crawl-site.ts';
@@ -13,7 +14,7 @@ const page = (title: string, body: string) =>
 const filler = '当院では患者様一人ひとりのお悩みに合わせて、医師が丁寧にカウンセリングを行います。ご不明な点はお気軽にお問い合わせください。';
 
 function clinicSite(opts: { crawlDelay?: number } = {}) {
-  return (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://x');
     switch (url.pathname) {
       case '/robots.txt':
