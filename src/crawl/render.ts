@@ -83,7 +83,17 @@ export class Renderer {
   private launch(): Promise<Browser> {
     const executablePath = this.opts.executablePath ?? findChromium();
     if (!executablePath) return Promise.reject(new Error('no Chromium found: install chromium or set EXOSCAN_CHROMIUM'));
-    return chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS });
+    const launched = chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS }).then((browser) => {
+      // A crashed browser is launched afresh on the next render instead of failing every page after it.
+      browser.on('disconnected', () => {
+        if (this.browser === launched) {
+          this.browser = undefined;
+          this.slot = undefined;
+        }
+      });
+      return browser;
+    });
+    return launched;
   }
 
   private acquire(): ContextSlot {
