@@ -1,0 +1,44 @@
+// A site's analysis turned into stored records: shared by sweep and reanalyze
+// so both store exactly the same shape.
+import type { SiteAnalysis } from '../model.ts';
+import { fingerprint } from '../store/store.ts';
+import type { FindingRecord, SiteVisitRecord } from '../store/records.ts';
+
+export function findingRecords(sweep: string, analysis: SiteAnalysis, seen: string): FindingRecord[] {
+  const site = analysis.site;
+  const all = [...analysis.documents.flatMap((d) => d.findings), ...analysis.siteFindings];
+  return all.map((f) => ({
+    sweep,
+    site,
+    // missing-disclosure has no sentence of its own: the rule (one per item) identifies it on the site
+    fingerprint: fingerprint(site, f.rule, f.category === 'missing-disclosure' ? '' : f.sentence),
+    category: f.category,
+    rule: f.rule,
+    severity: f.severity,
+    url: f.url ?? site,
+    sentence: f.sentence,
+    match: f.match,
+    start: f.start,
+    end: f.end,
+    seen,
+    ...(f.disclosure ? { disclosure: f.disclosure } : {}),
+  }));
+}
+
+export function visitRecord(
+  sweep: string,
+  analysis: SiteAnalysis,
+  crawl: { pages: number; rendered: number; errors: SiteVisitRecord['errors']; needsRendering: string[] },
+): SiteVisitRecord {
+  return {
+    sweep,
+    site: analysis.site,
+    type: analysis.siteType,
+    pages: crawl.pages,
+    rendered: crawl.rendered,
+    errors: crawl.errors,
+    offersEv: analysis.offersEv,
+    disclosuresMissing: analysis.disclosuresMissing,
+    needsRendering: crawl.needsRendering,
+  };
+}
