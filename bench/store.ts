@@ -33,8 +33,10 @@ const CLAIMS = [
 ];
 const TAILS = ['', '詳しくはお気軽にお問い合わせください。', '※効果には個人差があります。', 'ご予約はWEBまたはお電話で承っております。'];
 
-function sentence(): string {
-  return pick(OPENERS) + pick(PRODUCTS) + pick(CLAIMS) + pick(TAILS);
+/** Unique per site and mostly per finding, as on real pages (only boilerplate repeats). */
+function sentence(site: number): string {
+  const price = (Math.floor(rand() * 90) + 10) * 1000;
+  return `${pick(OPENERS)}エクソソームクリニック${site}院の${pick(PRODUCTS)}（1回${price.toLocaleString('ja-JP')}円）${pick(CLAIMS)}${pick(TAILS)}`;
 }
 
 const TYPES: SiteType[] = ['clinic', 'clinic', 'clinic', 'clinic', 'clinic', 'clinic', 'seller', 'seller', 'media', 'media', 'media', 'media', 'authority'];
@@ -47,7 +49,7 @@ function batch(sweep: string, i: number, seen: string): SiteBatch {
   urls.forEach((url, p) => {
     if (p % 4 !== 0) return; // a quarter of the pages carry claims
     for (let f = 0; f < FINDINGS_PER_PAGE; f++) {
-      const s = sentence();
+      const s = sentence(i);
       const category = pick(SENTENCE_CATEGORIES);
       const rule = `${category}/rule-${f}`;
       const start = Math.floor(rand() * (s.length - 10));

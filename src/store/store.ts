@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Low } from 'lowdb';
 import { DataFile } from 'lowdb/node';
 import type { z } from 'zod';
+import { CodecError, Encoder, decode } from './codec.ts';
 import { StoreCorruptError, StoreError, StoreLockedError } from './errors.ts';
 import { acquireLock } from './lock.ts';
 import type { HeldLock } from './lock.ts';
@@ -106,7 +107,11 @@ export async function openStore(dataDir: string, opts: OpenOptions = {}): Promis
   }
   try {
     const file = path.join(dir, DB_FILE);
-    const adapter = new DataFile<Database>(file, { parse: parseTopLevel, stringify: (db) => JSON.stringify(db) });
+    const encoder = new Encoder();
+    const adapter = new DataFile<Database>(file, {
+      parse: parseTopLevel,
+      stringify: (db) => encoder.encode(db),
+    });
     const { data, existed, migratedFrom } = await load(file, adapter);
     const notes: string[] = lock?.note ? [lock.note] : [];
     const db = new Low<Database>(adapter, data);
@@ -143,7 +148,13 @@ async function load(
     throw new StoreError(`cannot read ${file}: ${(e as Error).message}`);
   }
   if (raw === null) return { data: emptyDatabase(), existed: false };
-  const rawObj = raw as unknown as Record<string, unknown>;
+  let rawObj: Record<string, unknown>;
+  try {
+    rawObj = decode(raw as unknown as Record<string, unknown>);
+  } catch (e) {
+    if (e instanceof CodecError) throw await corrupt(file, `${e.path} is invalid: ${e.message}`);
+    throw e;
+  }
   const version = versionOf(rawObj);
   if (version > SCHEMA_VERSION) {
     throw new StoreError(`${file} has schema version ${version}, newer than this exoscan understands (${SCHEMA_VERSION}): upgrade exoscan`);
@@ -239,17 +250,18 @@ class LowStore implements Store {
     this.#assertWritable();
     const sweep = this.#requireSweep(sweepId);
     const key = batch.site.key;
-    check(siteSchema, batch.site, 'site');
-    check(visitSchema, batch.visit, 'visit');
-    batch.pages.forEach((p, i) => check(pageSchema, p, `pages[${i}]`));
-    batch.findings.forEach((f, i) => check(findingSchema, f, `findings[${i}]`));
-    for (const rec of [batch.visit, ...batch.pages, ...batch.findings]) {
+    // Validated copies: stored records must not change behind the store's back.
+    const site = check(siteSchema, batch.site, 'site');
+    const visit = check(visitSchema, batch.visit, 'visit');
+    const pages = batch.pages.map((p, i) => check(pageSchema, p, `pages[${i}]`));
+    const findings = batch.findings.map((f, i) => check(findingSchema, f, `findings[${i}]`));
+    for (const rec of [visit, ...pages, ...findings]) {
       if (rec.sweep !== sweepId || rec.site !== key) {
         throw new StoreError(`recordSite(${sweepId}, ${key}): got a record for sweep ${rec.sweep}, site ${rec.site}`);
       }
     }
     const data = this.#db.data;
-    this.#upsertSite(batch.site);
+    this.#upsertSite(site);
     if (sweep.doneSites.includes(key)) {
       // Recorded before (e.g. re-crawled on resume): the new batch replaces the old.
       const other = (r: { sweep: string; site: string }) => r.sweep !== sweepId || r.site !== key;
@@ -259,17 +271,17 @@ class LowStore implements Store {
     } else {
       sweep.doneSites.push(key);
     }
-    data.visits.push(batch.visit);
-    for (const p of batch.pages) data.pages.push(p);
-    for (const f of batch.findings) data.findings.push(f);
+    data.visits.push(visit);
+    for (const p of pages) data.pages.push(p);
+    for (const f of findings) data.findings.push(f);
     await this.#commit();
   }
 
-  async replaceFindings(sweepId: string, findings: FindingRecord[], visits: SiteVisitRecord[] = []): Promise<void> {
+  async replaceFindings(sweepId: string, newFindings: FindingRecord[], newVisits: SiteVisitRecord[] = []): Promise<void> {
     this.#assertWritable();
     this.#requireSweep(sweepId);
-    findings.forEach((f, i) => check(findingSchema, f, `findings[${i}]`));
-    visits.forEach((v, i) => check(visitSchema, v, `visits[${i}]`));
+    const findings = newFindings.map((f, i) => check(findingSchema, f, `findings[${i}]`));
+    const visits = newVisits.map((v, i) => check(visitSchema, v, `visits[${i}]`));
     const foreign = [...findings, ...visits].find((r) => r.sweep !== sweepId);
     if (foreign) throw new StoreError(`replaceFindings(${sweepId}): got a record of sweep ${foreign.sweep}`);
     const data = this.#db.data;
@@ -285,8 +297,8 @@ class LowStore implements Store {
 
   async addSearchHits(records: SearchHitRecord[]): Promise<void> {
     this.#assertWritable();
-    records.forEach((r, i) => check(searchHitSchema, r, `searchHits[${i}]`));
-    this.#db.data.searchHits.push(...records);
+    const valid = records.map((r, i) => check(searchHitSchema, r, `searchHits[${i}]`));
+    this.#db.data.searchHits.push(...valid);
     await this.#commit();
   }
 
@@ -318,8 +330,7 @@ class LowStore implements Store {
 
   async addTrialCount(rec: TrialCountRecord): Promise<void> {
     this.#assertWritable();
-    check(trialCountSchema, rec, 'trials');
-    this.#db.data.trials.push(rec);
+    this.#db.data.trials.push(check(trialCountSchema, rec, 'trials'));
     await this.#commit();
   }
 
@@ -378,10 +389,9 @@ class LowStore implements Store {
 }
 
 /** Refuse bad records before they reach the file, where they would make the next open fail. */
-function check<T>(schema: z.ZodType<T>, value: T, what: string): void {
+function check<T>(schema: z.ZodType<T>, value: T, what: string): T {
   const r = schema.safeParse(value);
-  if (!r.success) {
-    const issue = r.error.issues[0];
-    throw new StoreError(`refusing to store an invalid record: ${jsonPath(issue?.path ?? [], what)}: ${issue?.message ?? 'bad shape'}`);
-  }
+  if (r.success) return r.data;
+  const issue = r.error.issues[0];
+  throw new StoreError(`refusing to store an invalid record: ${jsonPath(issue?.path ?? [], what)}: ${issue?.message ?? 'bad shape'}`);
 }

@@ -241,10 +241,18 @@ describe('damage and backups', () => {
 
   it('names the JSON path of an invalid record', async () => {
     await seed();
-    const db = JSON.parse(await readFile(dbPath(), 'utf8')) as { findings: { start: unknown }[] };
-    db.findings[2]!.start = 'zero';
+    const db = JSON.parse(await readFile(dbPath(), 'utf8')) as CompactFile;
+    db.findings.rows[2]![db.findings.columns.indexOf('start')] = 'zero';
     await writeFile(dbPath(), JSON.stringify(db));
     await expect(openStore(dir)).rejects.toThrow(/findings\[2\]\.start/);
+  });
+
+  it('names the place of a broken reference into the string table', async () => {
+    await seed();
+    const db = JSON.parse(await readFile(dbPath(), 'utf8')) as CompactFile;
+    db.pages.rows[1]![2] = 99_999;
+    await writeFile(dbPath(), JSON.stringify(db));
+    await expect(openStore(dir)).rejects.toThrow(/pages\.rows\[1\]\[2\] is invalid: url: no string #99999/);
   });
 
   it('refuses empty, null and non-object files', async () => {
@@ -258,6 +266,48 @@ describe('damage and backups', () => {
   it('refuses a file from a newer exoscan', async () => {
     await writeFile(dbPath(), JSON.stringify({ schemaVersion: 99 }));
     await expect(openStore(dir)).rejects.toThrow(/upgrade exoscan/);
+  });
+});
+
+interface CompactFile {
+  strings: string[];
+  pages: { columns: string[]; rows: unknown[][] };
+  findings: { columns: string[]; rows: unknown[][] };
+}
+
+describe('file format', () => {
+  it('writes pages and findings as rows over a shared string table and reads them back equal', async () => {
+    const store = await openTracked(dir);
+    const s1 = store.startSweep(sweepInit);
+    await store.recordSite(s1.id, siteBatch(s1.id, 'a.example', 4));
+    const s2 = store.startSweep(sweepInit);
+    await store.recordSite(s2.id, siteBatch(s2.id, 'a.example', 4));
+    const before = structuredClone(store.data);
+    await store.close();
+
+    const file = JSON.parse(await readFile(path.join(dir, DB_FILE), 'utf8')) as CompactFile;
+    expect(file.pages.rows).toHaveLength(8);
+    expect(file.findings.columns).toContain('sentence');
+    // Each distinct string once: the sentences repeat across the two sweeps.
+    expect(new Set(file.strings).size).toBe(file.strings.length);
+    expect(file.strings.filter((x) => x.includes('副作用はありません'))).toHaveLength(1);
+
+    const again = await openTracked(dir, { readOnly: true });
+    expect(again.data).toEqual(before);
+  });
+
+  it('keeps stored records apart from the caller’s objects', async () => {
+    const store = await openTracked(dir);
+    const sweep = store.startSweep(sweepInit);
+    const batch = siteBatch(sweep.id, 'a.example');
+    await store.recordSite(sweep.id, batch);
+    batch.pages[0]!.url = 'https://changed.example/';
+    batch.findings[0]!.sentence = 'changed';
+    expect(store.data.pages[0]?.url).toBe('https://a.example/page-0.html');
+    await store.setTriage('site:a.example', 'new'); // another write
+    await store.close();
+    const again = await openTracked(dir, { readOnly: true });
+    expect(again.data.findings[0]?.sentence).not.toBe('changed');
   });
 });
 
@@ -276,6 +326,8 @@ describe('migrations', () => {
       },
     ],
     sites: [{ key: 'a.example', names: [], type: 'clinic', firstSeen: '2025-12-01', lastSeen: '2025-12-01' }],
+    // The prototype wrote tables as plain arrays of records.
+    pages: siteBatch('2025-12-01T00-00-00Z-0001', 'a.example', 2).pages,
     findings: [],
   };
 
@@ -287,9 +339,11 @@ describe('migrations', () => {
     expect(store.data.sweeps[0]?.id).toBe('2025-12-01T00-00-00Z-0001');
     expect(store.data.triage).toEqual([]);
     expect(store.notes.join('\n')).toMatch(/schema version 0 → 1/);
-    const onDisk = JSON.parse(await readFile(file, 'utf8')) as { schemaVersion: number; trials: unknown[] };
+    expect(store.data.pages).toEqual(v0.pages);
+    const onDisk = JSON.parse(await readFile(file, 'utf8')) as CompactFile & { schemaVersion: number; trials: unknown[] };
     expect(onDisk.schemaVersion).toBe(1);
     expect(onDisk.trials).toEqual([]);
+    expect(onDisk.pages.rows).toHaveLength(2);
     expect(JSON.parse(await readFile(file + BACKUP_SUFFIX, 'utf8'))).toEqual(v0);
   });
 
