@@ -1,6 +1,6 @@
 // The exported tables (sites, findings, trends, trials) as plain rows, shared by the
 // CSV, XLSX and JSON writers so every format carries the same columns and headers.
-import { CATEGORIES } from '../model.ts';
+import { CATEGORIES, SITE_TYPES } from '../model.ts';
 import type { FindingRow } from '../history/findings.ts';
 import type { FlaggedSiteRow } from '../history/sites.ts';
 import type { Trends } from '../history/trends.ts';
@@ -13,7 +13,6 @@ import {
   triageLabel,
   withId,
 } from './labels.ts';
-import { SITE_TYPES } from '../model.ts';
 
 export type Cell = string | number;
 export interface Table {
