@@ -136,7 +136,8 @@ try {
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const d = reader.data;
   console.log(`store bench: ${SITES} sites x ${PAGES} pages, ${d.pages.length} pages, ${d.findings.length} findings`);
-  console.log(`  database file           ${mb(size)} MB (${fmt(size / d.pages.length)} bytes per page)`);
+  const plain = Buffer.byteLength(JSON.stringify(d));
+  console.log(`  database file           ${mb(size)} MB (${fmt(size / d.pages.length)} bytes per page); as plain JSON records: ${mb(plain)} MB`);
   console.log(`  open + validate (read)  ${fmt(openMs)} ms`);
   console.log(`  open + validate + backup (write) ${fmt(openWriterMs)} ms`);
   console.log(`  recordSite per site     mean ${fmt(mean(times))} ms, p50 ${fmt(sorted[Math.floor(SITES / 2)]!)} ms, p95 ${fmt(sorted[Math.floor(SITES * 0.95)]!)} ms`);

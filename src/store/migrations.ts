@@ -21,14 +21,13 @@ export function versionOf(db: Raw): number {
   return typeof db.schemaVersion === 'number' ? db.schemaVersion : 0;
 }
 
-/** Brings a raw file up to SCHEMA_VERSION; returns the versions it passed through. */
-export function migrate(db: Raw): { db: Raw; from: number } {
-  const from = versionOf(db);
+/** Brings a raw file up to SCHEMA_VERSION, one step per version. */
+export function migrate(db: Raw): Raw {
   let current = db;
-  for (let v = from; v < SCHEMA_VERSION; v++) {
+  for (let v = versionOf(db); v < SCHEMA_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new Error(`no migration from schema version ${v}`);
     current = step(current);
   }
-  return { db: current, from };
+  return current;
 }

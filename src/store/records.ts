@@ -1,4 +1,5 @@
-// Stored records: the shape of the lowdb database in the data dir.
+// Stored records: the shape of the lowdb database in the data dir, as the
+// store holds it in memory (on disk, pages and findings are compacted: codec.ts).
 // Page bodies never live here, only in snapshot files (see snapshots.ts).
 import type { Category, DisclosureItem, Severity, SiteType } from '../model.ts';
 

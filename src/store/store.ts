@@ -148,6 +148,11 @@ async function load(
     throw new StoreError(`cannot read ${file}: ${(e as Error).message}`);
   }
   if (raw === null) return { data: emptyDatabase(), existed: false };
+  const version = versionOf(raw as unknown as Record<string, unknown>);
+  // Before decoding: a newer file may use a format this version cannot decode.
+  if (version > SCHEMA_VERSION) {
+    throw new StoreError(`${file} has schema version ${version}, newer than this exoscan understands (${SCHEMA_VERSION}): upgrade exoscan`);
+  }
   let rawObj: Record<string, unknown>;
   try {
     rawObj = decode(raw as unknown as Record<string, unknown>);
@@ -155,11 +160,7 @@ async function load(
     if (e instanceof CodecError) throw await corrupt(file, `${e.path} is invalid: ${e.message}`);
     throw e;
   }
-  const version = versionOf(rawObj);
-  if (version > SCHEMA_VERSION) {
-    throw new StoreError(`${file} has schema version ${version}, newer than this exoscan understands (${SCHEMA_VERSION}): upgrade exoscan`);
-  }
-  const migrated = version < SCHEMA_VERSION ? migrate(rawObj).db : rawObj;
+  const migrated = version < SCHEMA_VERSION ? migrate(rawObj) : rawObj;
   const parsed = databaseSchema.safeParse(migrated);
   if (!parsed.success) throw await corrupt(file, describe(parsed.error));
   return { data: parsed.data, existed: true, ...(version < SCHEMA_VERSION ? { migratedFrom: version } : {}) };

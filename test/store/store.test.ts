@@ -264,7 +264,7 @@ describe('damage and backups', () => {
   });
 
   it('refuses a file from a newer exoscan', async () => {
-    await writeFile(dbPath(), JSON.stringify({ schemaVersion: 99 }));
+    await writeFile(dbPath(), JSON.stringify({ schemaVersion: 99, pages: { format: 'future' } }));
     await expect(openStore(dir)).rejects.toThrow(/upgrade exoscan/);
   });
 });
