@@ -1,7 +1,15 @@
 // argv → commands. No logic here: each command lives in src/commands/.
 import { Command, CommanderError } from 'commander';
 import { register as analyze } from './commands/analyze.ts';
+import { register as diff } from './commands/diff.ts';
+import { register as exportCommand } from './commands/export.ts';
+import { register as reanalyze } from './commands/reanalyze.ts';
+import { register as report } from './commands/report.ts';
+import { register as sites } from './commands/sites.ts';
 import { register as sweep } from './commands/sweep.ts';
+import { register as trends } from './commands/trends.ts';
+import { register as triage } from './commands/triage.ts';
+import { register as trials } from './commands/trials.ts';
 import { VERSION } from './version.ts';
 
 // `exoscan … | head` closes stdout early: that is not an error.
@@ -16,8 +24,8 @@ const program = new Command('exoscan')
   .showHelpAfterError('(run with --help for usage)')
   .exitOverride();
 
-analyze(program);
-sweep(program);
+// in the order of the pipeline: analyze one page, sweep the web, then read the history
+for (const register of [analyze, sweep, reanalyze, sites, diff, trends, exportCommand, triage, trials, report]) register(program);
 
 try {
   await program.parseAsync(process.argv);

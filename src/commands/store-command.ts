@@ -1,12 +1,11 @@
 // Shared by the history commands: open the store, run, always close, and turn a
 // failure into one clear line on stderr and a non-zero exit code.
 import { Option } from 'commander';
+import { DEFAULTS } from '../config.ts';
 import { openStore, type Store } from '../store/store.ts';
 
-export const DEFAULT_DATA_DIR = 'crawls';
-
 export function dataOption(): Option {
-  return new Option('--data <dir>', 'data directory holding the database and snapshots').default(DEFAULT_DATA_DIR);
+  return new Option('--data <dir>', 'data directory holding the database and snapshots').default(DEFAULTS.data);
 }
 
 export async function withStore(dataDir: string, readOnly: boolean, run: (store: Store) => Promise<void> | void): Promise<void> {

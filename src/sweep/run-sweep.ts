@@ -157,7 +157,8 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
     }
   }
   const now = new Date().toISOString();
-  const findings = findingRecords(sweep.id, analysis, now);
+  const fetched = new Map(pageRecords.map((p) => [p.url, p.fetchedAt]));
+  const findings = findingRecords(sweep.id, analysis, (url) => fetched.get(url) ?? now);
   const title = pageRecords.find((p) => p.title)?.title;
   await ctx.store.recordSite(sweep.id, {
     site: { key: site.key, names: title ? [title] : [], type: analysis.siteType, firstSeen: now, lastSeen: now },

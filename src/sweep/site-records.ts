@@ -4,10 +4,11 @@ import type { SiteAnalysis } from '../model.ts';
 import { fingerprint } from '../store/store.ts';
 import type { FindingRecord, SiteVisitRecord } from '../store/records.ts';
 
-export function findingRecords(sweep: string, analysis: SiteAnalysis, seen: string): FindingRecord[] {
+/** `seenOf` gives the date a page was fetched: the date a claim was seen is its page's, even when reanalyzed later. */
+export function findingRecords(sweep: string, analysis: SiteAnalysis, seenOf: (url: string) => string): FindingRecord[] {
   const site = analysis.site;
   const all = [...analysis.documents.flatMap((d) => d.findings), ...analysis.siteFindings];
-  return all.map((f) => ({
+  const records = all.map((f) => ({
     sweep,
     site,
     // missing-disclosure has no sentence of its own: the rule (one per item) identifies it on the site
@@ -20,9 +21,12 @@ export function findingRecords(sweep: string, analysis: SiteAnalysis, seen: stri
     match: f.match,
     start: f.start,
     end: f.end,
-    seen,
+    seen: seenOf(f.url ?? site),
     ...(f.disclosure ? { disclosure: f.disclosure } : {}),
   }));
+  // a sentence repeated on every page (menu, footer) is one claim of the site: keep its first page
+  const seen = new Set<string>();
+  return records.filter((r) => !seen.has(r.fingerprint) && seen.add(r.fingerprint));
 }
 
 export function visitRecord(
