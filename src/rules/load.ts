@@ -9,6 +9,8 @@ import { compileVariants } from '../text/normalize.ts';
 import type { VariantTable } from '../text/normalize.ts';
 import { compileFrames, compilePattern, compileRegex } from './compile.ts';
 import type { CompileContext, CompiledPattern, Frame } from './compile.ts';
+import { buildGate } from './prefilter.ts';
+import type { RuleGate } from './prefilter.ts';
 import { categoryFile, negationFile, scopeFile, siteTypesFile, variantsFile } from './schema.ts';
 import type { Specs } from './schema.ts';
 import { DictionaryError, DictionarySource } from './source.ts';
@@ -46,6 +48,8 @@ export interface Dictionaries {
   variants: VariantTable;
   /** Claim rules and disclosure rules, in file order. */
   rules: CompiledRule[];
+  /** Which rules can fire in a sentence, from their required literals. */
+  gate: RuleGate;
   frames: { negation: Frame[]; disclaimer: Frame[]; hedge: Frame[]; warning: Frame[] };
   scope: { ev: Frame[]; offer: Frame[]; unrelated: Frame[] };
   siteTypes: { signals: SiteSignal[]; default: SiteType };
@@ -166,6 +170,7 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
     files: files.map((f) => f.name),
     variants,
     rules,
+    gate: buildGate(rules),
     frames: {
       negation: negFrames('negation'),
       disclaimer: negFrames('disclaimer'),

@@ -59,8 +59,11 @@ export function needsTokens(dict: Dictionaries, normText: string, prefilter: boo
 }
 
 function regexSpans(re: RegExp, text: string): Span[] {
-  const out: Span[] = [];
   re.lastIndex = 0;
+  // most candidate rules do not match: a plain test allocates nothing
+  if (!re.test(text)) return [];
+  re.lastIndex = 0;
+  const out: Span[] = [];
   for (const m of text.matchAll(re)) {
     if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -133,25 +136,31 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
     return result;
   };
 
-  if (anyFrame(dict.frames.warning, text)) return done();
   if (unrelated && !mentionsEv) return done();
+
+  const raw: { rule: CompiledRule; spans: Span[] }[] = [];
+  const candidates = opts.prefilter ? dict.gate.candidates(text) : undefined;
+  dict.rules.forEach((rule, index) => {
+    if (candidates && !candidates[index]) return;
+    const spans: Span[] = [];
+    for (const p of rule.patterns) {
+      if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
+      else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
+      else if (!opts.prefilter || hasTrigger(p, text)) spans.push(...tokenSpans(p.seq, tokensOf()));
+    }
+    if (spans.length) raw.push({ rule, spans });
+  });
+  if (raw.length === 0 || anyFrame(dict.frames.warning, text)) return done();
   const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
   const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
 
-  for (const rule of dict.rules) {
+  for (const { rule, spans } of raw) {
     if (rule.negatable && disclaimer) continue;
     if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(text)))) continue;
     let best: Span | undefined;
-    for (const p of rule.patterns) {
-      let spans: Span[];
-      if (p.kind === 'regex') spans = regexSpans(p.re, text);
-      else if (p.kind === 'all') spans = coOccurrence(p.parts, p.within, text);
-      else if (opts.prefilter && !hasTrigger(p, text)) continue;
-      else spans = tokenSpans(p.seq, tokensOf());
-      for (const sp of spans) {
-        if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end))) continue;
-        if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
-      }
+    for (const sp of spans) {
+      if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end))) continue;
+      if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
     }
     if (!best) continue;
     const orig = toOriginalSpan(s.norm, best.start, best.end);

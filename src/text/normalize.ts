@@ -19,12 +19,30 @@ export interface VariantTable {
   canonical: Map<string, string>;
 }
 
-// A base character plus what NFKC may fold into it (combining marks, the
-// half-width voiced sound marks ﾞﾟ): normalizing it alone gives the same
-// result as normalizing it in context, and its output maps to all of it.
-const SEGMENT = /[\s\S][\p{M}\uFF9E\uFF9F]*/gu;
 const SPACE = /\s/u;
 const LATIN = /[a-z0-9]/;
+const MARK = /^\p{M}$/u;
+
+// Per BMP code unit, lazily: 1 = unchanged by NFKC and lower-casing and not a
+// space (most kana and kanji: copied as is), 2 = needs the slow path.
+const simple = new Uint8Array(0x10000);
+// Per BMP code unit, lazily: 1 = a mark NFKC may fold into the character
+// before it (combining marks, half-width ﾞﾟ), 2 = not.
+const mark = new Uint8Array(0x10000);
+
+function isSimple(c: number): boolean {
+  if (simple[c] === 0) {
+    const ch = String.fromCharCode(c);
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    simple[c] = !surrogate && ch.normalize('NFKC') === ch && ch.toLowerCase() === ch && !SPACE.test(ch) && !isMark(c) ? 1 : 2;
+  }
+  return simple[c] === 1;
+}
+
+function isMark(c: number): boolean {
+  if (mark[c] === 0) mark[c] = c === 0xff9e || c === 0xff9f || MARK.test(String.fromCharCode(c)) ? 1 : 2;
+  return mark[c] === 1;
+}
 
 interface Stage {
   text: string;
@@ -32,15 +50,32 @@ interface Stage {
   origEnd: number[];
 }
 
+// A segment is a base character plus the marks NFKC may fold into it:
+// normalizing it alone gives the same result as in context, and its output
+// maps to all of it.
 function foldSegments(input: string): Stage {
   let text = '';
   const origStart: number[] = [];
   const origEnd: number[] = [];
   let lastWasSpace = false;
-  for (const m of input.matchAll(SEGMENT)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    const out = m[0].normalize('NFKC').toLowerCase();
+  const n = input.length;
+  let i = 0;
+  while (i < n) {
+    const c = input.charCodeAt(i);
+    if (isSimple(c) && (i + 1 >= n || !isMark(input.charCodeAt(i + 1)))) {
+      text += input[i];
+      origStart.push(i);
+      origEnd.push(i + 1);
+      lastWasSpace = false;
+      i++;
+      continue;
+    }
+    const start = i;
+    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    let end = i + (pair ? 2 : 1);
+    while (end < n && isMark(input.charCodeAt(end))) end++;
+    i = end;
+    const out = input.slice(start, end).normalize('NFKC').toLowerCase();
     for (const ch of out) {
       if (SPACE.test(ch)) {
         if (lastWasSpace) {

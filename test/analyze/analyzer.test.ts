@@ -1,0 +1,190 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyzerFor, createAnalyzer } from '../../src/analyze/analyzer.ts';
+import type { Analyzer } from '../../src/analyze/analyzer.ts';
+import { analyzeSite } from '../../src/analyze/site.ts';
+import { parseDictionaries } from '../../src/rules/load.ts';
+
+// A small dictionary set of our own, so these tests do not move when the
+// category files are tuned.
+const files = [
+  { name: 'variants.yaml', text: "variants:\n  エクソソーム: [エキソソーム, exosome]\nterms:\n  EV: [エクソソーム]\n  SUPERNATANT: ['培養上清液?', 上清液]\n" },
+  { name: 'negation.yaml', text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\n" },
+  { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\n" },
+  {
+    name: 'site-types.yaml',
+    text: "types:\n  clinic:\n    - { pattern: 診療時間, weight: 3 }\n  authority:\n    - { host: '\\.go\\.jp$', weight: 10 }\n    - { pattern: 国民生活センター, weight: 5 }\n  media:\n    - { pattern: 編集部, weight: 3 }\ndefault: clinic\n",
+  },
+  {
+    name: 'safety-claim.yaml',
+    text: `category: safety-claim
+rules:
+  - id: safety-claim/no-side-effects
+    severity: high
+    description: { ja: 副作用なし, en: no side effects }
+    patterns: ['副作用(は|が)(ない|ありません)']
+    specs: {}
+`,
+  },
+  {
+    name: 'efficacy-claim.yaml',
+    text: `category: efficacy-claim
+rules:
+  - id: efficacy-claim/rejuvenates
+    severity: high
+    hedge: lower
+    description: { ja: 若返る, en: rejuvenates }
+    patterns: ['若返']
+    specs: {}
+`,
+  },
+  {
+    name: 'missing-disclosure.yaml',
+    text: `category: missing-disclosure
+rules:
+  - id: missing-disclosure/unapproved
+    disclosure: unapproved
+    description: { ja: 未承認, en: unapproved }
+    patterns: ['未承認']
+    specs: {}
+  - id: missing-disclosure/cost
+    disclosure: cost
+    description: { ja: 費用, en: cost }
+    patterns: ['[0-9][0-9,]*円']
+    specs: {}
+`,
+  },
+];
+
+let analyzer: Analyzer;
+beforeAll(() => {
+  analyzer = analyzerFor(parseDictionaries(files));
+});
+
+describe('analyzer', () => {
+  it('gives findings with the page wording, offsets into the sentence, sorted by position', async () => {
+    const doc = await analyzer.analyzeText('診療時間 10時〜\nｴｷｿｿｰﾑ点滴は若返る上に副作用がありません。予約はこちら。', 'page.txt');
+    expect(doc.siteType).toBe('clinic');
+    expect(doc.mentionsEv).toBe(true);
+    expect(doc.offersEv).toBe(true);
+    expect(doc.offerSentence).toBe('ｴｷｿｿｰﾑ点滴は若返る上に副作用がありません。');
+    expect(doc.findings.map((f) => [f.rule, f.match, f.severity])).toEqual([
+      ['efficacy-claim/rejuvenates', '若返', 'high'],
+      ['safety-claim/no-side-effects', '副作用がありません', 'high'],
+    ]);
+    for (const f of doc.findings) expect(f.sentence.slice(f.start, f.end)).toBe(f.match);
+    expect(doc.stats).toMatchObject({ blocks: 1, sentences: 3, tokenizedSentences: 0 });
+  });
+
+  it('lowers hedged claims and drops negated and warning sentences', async () => {
+    const doc = await analyzer.analyzeText(
+      'エクソソームで若返ることが期待できます。エクソソームは副作用がないわけではありません。「副作用がない」などの広告に注意。',
+      'x',
+    );
+    expect(doc.findings.map((f) => [f.rule, f.severity, f.hedged])).toEqual([['efficacy-claim/rejuvenates', 'low', true]]);
+  });
+
+  it('gives no findings on a page that never mentions EV, unless asked to assume scope', async () => {
+    const text = '当院の点滴は副作用がありません。';
+    expect((await analyzer.analyzeText(text, 'x')).findings).toEqual([]);
+    expect((await analyzer.analyzeText(text, 'x', { assumeInScope: true })).findings).toHaveLength(1);
+  });
+
+  it('puts a block about an unrelated treatment out of scope', async () => {
+    const doc = await analyzer.analyzeBlocks(
+      [
+        { kind: 'paragraph', text: 'エクソソーム点滴のご案内。', path: 'p:1' },
+        { kind: 'paragraph', text: 'レーザーのご案内です。副作用がありません。', path: 'p:2' },
+        { kind: 'paragraph', text: 'エクソソームは副作用がありません。', path: 'p:3' },
+      ],
+      'x',
+      { title: '案内' },
+    );
+    expect(doc.title).toBe('案内');
+    expect(doc.findings.map((f) => f.block)).toEqual(['p:3']);
+  });
+
+  it('yields no findings on authority pages, by host or by signals, and honours a hint', async () => {
+    const text = 'エクソソーム点滴で副作用がありませんという例。';
+    const byHost = await analyzer.analyzeText(text, 'https://www.example.go.jp/warn.html');
+    expect(byHost.siteType).toBe('authority');
+    expect(byHost.siteTypeSignals).toEqual(['authority: host \\.go\\.jp$']);
+    expect(byHost.findings).toEqual([]);
+    const bySignal = await analyzer.analyzeText(`国民生活センターより。${text}`, 'x');
+    expect(bySignal.siteType).toBe('authority');
+    expect(bySignal.findings).toEqual([]);
+    const hinted = await analyzer.analyzeText(text, 'https://www.example.go.jp/', { siteTypeHint: 'clinic' });
+    expect(hinted.siteType).toBe('clinic');
+    expect(hinted.findings).toHaveLength(1);
+  });
+
+  it('records disclosures with their first evidence and de-duplicates repeated sentences', async () => {
+    const doc = await analyzer.analyzeBlocks(
+      [
+        { kind: 'heading', text: 'エクソソーム点滴は副作用がありません。', path: 'h1' },
+        { kind: 'paragraph', text: '未承認医薬品です。1回 33,000円。', path: 'p' },
+        { kind: 'text', text: 'エクソソーム点滴は副作用がありません。', path: 'footer' },
+      ],
+      'x',
+    );
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.disclosures).toEqual(['unapproved', 'cost']);
+    expect(doc.disclosureEvidence).toEqual({ unapproved: '未承認医薬品です。', cost: '1回 33,000円。' });
+  });
+
+  it('analyzes HTML through the extractor, with evidence from the page', async () => {
+    const html = `<html><head><title>エクソソーム点滴｜テスト院</title></head><body>
+      <main><h1>ＥＸＯＳＯＭＥ点滴</h1><p>当院のエクソソーム点滴は副作用がありません。</p>
+      <script>var x = "副作用がありません";</script></main>
+      <footer><p>診療時間 10:00-19:00</p></footer></body></html>`;
+    const doc = await analyzer.analyzeHtml(html, 'https://clinic.example/ev');
+    expect(doc.title).toBe('エクソソーム点滴｜テスト院');
+    expect(doc.findings).toHaveLength(1);
+    expect(doc.findings[0]).toMatchObject({ url: 'https://clinic.example/ev', match: '副作用がありません' });
+    expect(doc.findings[0]!.block).toBeTruthy();
+  });
+});
+
+describe('analyzeSite', () => {
+  it('reports missing disclosures once per item, pointing at the page that offers the treatment', async () => {
+    const menu = await analyzer.analyzeText('エクソソーム点滴 1回 30,000円。診療時間 10時から。', 'https://c.example/menu');
+    const faq = await analyzer.analyzeText('本治療は未承認医薬品を用います。', 'https://c.example/faq');
+    const site = analyzeSite('c.example', [faq, menu]);
+    expect(site.siteType).toBe('clinic');
+    expect(site.offersEv).toBe(true);
+    expect(site.disclosuresPresent).toEqual(['unapproved', 'cost']);
+    expect(site.disclosuresMissing).toEqual(['acquisition-route', 'domestic-approved-equivalent', 'overseas-safety-info', 'relief-system-not-applicable', 'risks']);
+    expect(site.siteFindings).toHaveLength(5);
+    expect(site.siteFindings[0]).toMatchObject({
+      category: 'missing-disclosure',
+      rule: 'missing-disclosure/acquisition-route',
+      severity: 'high',
+      url: 'https://c.example/menu',
+      sentence: 'エクソソーム点滴 1回 30,000円。',
+      disclosure: 'acquisition-route',
+    });
+  });
+
+  it('decides the site type over all pages and clears findings on authority sites', async () => {
+    const a = await analyzer.analyzeText('エクソソーム点滴は副作用がありません。', 'https://x.example/1');
+    const b = await analyzer.analyzeText('国民生活センターの資料です。', 'https://x.example/2');
+    const c = await analyzer.analyzeText('国民生活センターへの相談。', 'https://x.example/3');
+    expect(a.findings).toHaveLength(1);
+    const site = analyzeSite('x.example', [a, b, c]);
+    expect(site.siteType).toBe('authority');
+    expect(site.documents.flatMap((d) => d.findings)).toEqual([]);
+    expect(site.offersEv).toBe(false);
+    expect(site.siteFindings).toEqual([]);
+  });
+
+  it('does not ask for disclosures on a site that does not offer EV', async () => {
+    const doc = await analyzer.analyzeText('診療時間は10時からです。', 'https://y.example/');
+    expect(analyzeSite('y.example', [doc])).toMatchObject({ offersEv: false, disclosuresMissing: [], siteFindings: [] });
+  });
+});
+
+describe('createAnalyzer', () => {
+  it('loads the real dictionaries and reports their version', async () => {
+    const real = await createAnalyzer();
+    expect(real.dictionaryVersion).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

@@ -1,0 +1,71 @@
+// The prefilter (rule gate from required literals, token triggers) must not
+// change a single finding: proven on the bench corpus with the real
+// dictionaries plus token-sequence rules of our own.
+import { readFile, readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { generateCorpus } from '../../bench/corpus.ts';
+import { analyzerFor } from '../../src/analyze/analyzer.ts';
+import { parseDictionaries } from '../../src/rules/load.ts';
+
+const dir = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
+
+const tokenRules = [
+  {
+    id: 'efficacy-claim/zz-token-cures',
+    severity: 'high',
+    description: { ja: '治る（形態素）', en: 'cures (tokens)' },
+    patterns: [{ tokens: [{ basic: '治る' }], triggers: ['治'] }],
+    specs: { match: ['痛みが治りました。'] },
+  },
+  {
+    id: 'efficacy-claim/zz-token-noun-disappears',
+    severity: 'medium',
+    description: { ja: '名詞が消える', en: 'noun disappears' },
+    patterns: [{ tokens: [{ pos: '名詞' }, { surface: ['が', 'も', 'に'] }, { basic: '消える' }], triggers: ['消'] }],
+    specs: { match: ['内出血が消えます。'] },
+  },
+];
+
+async function dictionariesWithTokenRules() {
+  const names = (await readdir(dir)).filter((n) => n.endsWith('.yaml'));
+  const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(`${dir}${name}`, 'utf8') })));
+  return parseDictionaries(
+    files.map((f) => {
+      if (f.name !== 'efficacy-claim.yaml') return f;
+      const doc = parse(f.text) as { rules: unknown[] };
+      doc.rules.push(...tokenRules);
+      return { name: f.name, text: stringify(doc) };
+    }),
+  );
+}
+
+describe('prefilter', () => {
+  it('gives identical findings on and off, on the bench corpus', async () => {
+    const analyzer = analyzerFor(await dictionariesWithTokenRules());
+    const pages = generateCorpus(120_000, 7);
+    let tokenizedOn = 0;
+    let tokenizedOff = 0;
+    let findings = 0;
+    const rules = new Set<string>();
+    for (const p of pages) {
+      const on = await analyzer.analyzeText(p.text, p.source);
+      const off = await analyzer.analyzeText(p.text, p.source, { prefilter: false });
+      const { stats: s1, ...restOn } = on;
+      const { stats: s2, ...restOff } = off;
+      expect(restOn).toEqual(restOff);
+      tokenizedOn += s1.tokenizedSentences;
+      tokenizedOff += s2.tokenizedSentences;
+      expect(s2.tokenizedSentences).toBe(s2.sentences);
+      findings += on.findings.length;
+      for (const f of on.findings) rules.add(f.rule);
+    }
+    // not vacuous: claims were found, token rules fired, and the prefilter saved work
+    expect(findings).toBeGreaterThan(20);
+    expect(rules).toContain('efficacy-claim/zz-token-cures');
+    expect(rules).toContain('efficacy-claim/zz-token-noun-disappears');
+    expect(tokenizedOn).toBeGreaterThan(0);
+    expect(tokenizedOn * 5).toBeLessThan(tokenizedOff);
+  });
+});
