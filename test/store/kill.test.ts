@@ -80,4 +80,4 @@ it('survives repeated kill -9 during writes', async () => {
     await store.close();
   }
   expect(acknowledged.length).toBeGreaterThanOrEqual(8 * 2);
-});
+}, 180_000); // eight child processes, each starting tsx: slow on a busy machine
