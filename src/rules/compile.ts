@@ -2,6 +2,7 @@
 // reported at the line of the entry that holds it.
 import { normalize } from '../text/normalize.ts';
 import type { VariantTable } from '../text/normalize.ts';
+import { requiredLiterals } from './literals.ts';
 import type { FrameEntry, Pattern, Specs, TokenSpec } from './schema.ts';
 import type { DictionarySource, YamlPath } from './source.ts';
 
@@ -16,6 +17,8 @@ export type CompiledPattern =
 /** A regex entry of negation / scope / site-types, with its own specs. */
 export interface Frame {
   re: RegExp;
+  /** Literals one of which any match contains (null: unknown): skips the regex cheaply. */
+  literals: string[] | null;
   source: string;
   specs?: Specs;
   where: string;
@@ -70,8 +73,10 @@ export function compileFrames(ctx: CompileContext, entries: readonly FrameEntry[
   return (entries ?? []).map((e, i) => {
     const source = typeof e === 'string' ? e : e.pattern;
     const at = typeof e === 'string' ? [...path, i] : [...path, i, 'pattern'];
+    const re = compileRegex(ctx, source, at);
     const frame: Frame = {
-      re: compileRegex(ctx, source, at),
+      re,
+      literals: requiredLiterals(re),
       source,
       where: `${ctx.src.file}:${ctx.src.lineOf(at)}`,
     };
@@ -83,6 +88,7 @@ export function compileFrames(ctx: CompileContext, entries: readonly FrameEntry[
 /** Whether any frame matches the text (frames are global regexes: reset lastIndex). */
 export function anyFrame(frames: readonly Frame[], text: string): Frame | undefined {
   for (const f of frames) {
+    if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
     f.re.lastIndex = 0;
     if (f.re.test(text)) return f;
   }

@@ -5,7 +5,10 @@ import type { CompiledPattern } from './compile.ts';
 import { requiredLiterals } from './literals.ts';
 
 export interface RuleGate {
-  /** Marks (1) the rules that may fire in the normalized text, by rule index. */
+  /**
+   * Marks (1) the rules that may fire in the normalized text, by rule index.
+   * The array is reused by the next call: read it before calling again.
+   */
   candidates(text: string): Uint8Array;
 }
 
@@ -23,7 +26,7 @@ function patternLiterals(p: CompiledPattern): string[] | null {
 
 export function buildGate(rules: readonly { patterns: readonly CompiledPattern[] }[]): RuleGate {
   const always: number[] = [];
-  const byFirst = new Map<string, { lit: string; rules: number[] }[]>();
+  const byFirst = new Map<number, { lit: string; rules: number[] }[]>();
   rules.forEach((rule, index) => {
     const lits = new Set<string>();
     for (const p of rule.patterns) {
@@ -35,21 +38,27 @@ export function buildGate(rules: readonly { patterns: readonly CompiledPattern[]
       for (const s of l) lits.add(s);
     }
     for (const lit of lits) {
-      const bucket = byFirst.get(lit[0]!) ?? [];
+      const first = lit.charCodeAt(0);
+      const bucket = byFirst.get(first) ?? [];
       const entry = bucket.find((e) => e.lit === lit);
       if (entry) entry.rules.push(index);
       else bucket.push({ lit, rules: [index] });
-      byFirst.set(lit[0]!, bucket);
+      byFirst.set(first, bucket);
     }
   });
+  // first UTF-16 unit → bucket number + 1: one array read per character
+  const slot = new Uint16Array(0x10000);
+  const buckets = [...byFirst.values()];
+  [...byFirst.keys()].forEach((code, b) => (slot[code] = b + 1));
+  const marks = new Uint8Array(rules.length);
   return {
     candidates(text) {
-      const marks = new Uint8Array(rules.length);
+      marks.fill(0);
       for (const i of always) marks[i] = 1;
       for (let i = 0; i < text.length; i++) {
-        const bucket = byFirst.get(text[i]!);
-        if (!bucket) continue;
-        for (const e of bucket) {
+        const b = slot[text.charCodeAt(i)]!;
+        if (b === 0) continue;
+        for (const e of buckets[b - 1]!) {
           if (text.startsWith(e.lit, i)) for (const r of e.rules) marks[r] = 1;
         }
       }

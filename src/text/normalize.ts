@@ -6,9 +6,9 @@ export interface NormalizedText {
   /** NFKC, lower-cased, whitespace runs collapsed, variants replaced. */
   text: string;
   /** For each unit of `text`: start of its source range in the original. */
-  origStart: Int32Array;
+  origStart: readonly number[];
   /** For each unit of `text`: end (exclusive) of its source range in the original. */
-  origEnd: Int32Array;
+  origEnd: readonly number[];
   /** The original length, for empty spans at the end. */
   originalLength: number;
 }
@@ -61,15 +61,19 @@ function foldSegments(input: string): Stage {
   const n = input.length;
   let i = 0;
   while (i < n) {
-    const c = input.charCodeAt(i);
-    if (isSimple(c) && (i + 1 >= n || !isMark(input.charCodeAt(i + 1)))) {
-      text += input[i];
+    // copy a run of simple characters in one piece
+    const runStart = i;
+    while (i < n && isSimple(input.charCodeAt(i)) && (i + 1 >= n || !isMark(input.charCodeAt(i + 1)))) {
       origStart.push(i);
       origEnd.push(i + 1);
-      lastWasSpace = false;
       i++;
+    }
+    if (i > runStart) {
+      text += input.slice(runStart, i);
+      lastWasSpace = false;
       continue;
     }
+    const c = input.charCodeAt(i);
     const start = i;
     const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < n && (input.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
     let end = i + (pair ? 2 : 1);
@@ -164,12 +168,7 @@ export function normalize(input: string, variants: VariantTable = NO_VARIANTS): 
     origStart = s;
     origEnd = e;
   }
-  return {
-    text,
-    origStart: Int32Array.from(origStart),
-    origEnd: Int32Array.from(origEnd),
-    originalLength: input.length,
-  };
+  return { text, origStart, origEnd, originalLength: input.length };
 }
 
 /** Maps a span of the normalized text back to the span of the original it came from. */

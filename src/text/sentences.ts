@@ -8,23 +8,33 @@ export interface Sentence {
   end: number;
 }
 
-const OPENERS: Record<string, string> = { '「': '」', '『': '』', '（': '）', '(': ')', '【': '】', '“': '”' };
+const OPENERS = new Map([
+  ['「', '」'],
+  ['『', '』'],
+  ['（', '）'],
+  ['(', ')'],
+  ['【', '】'],
+  ['“', '”'],
+]);
 const JA_ENDS = new Set(['。', '！', '？', '!', '?', '｡']);
 const CLOSERS_AFTER_END = new Set(['」', '』', '）', ')', '】', '”', '"', '’', '!', '?', '！', '？', '。']);
 /** A bracket longer than this is prose in parentheses, not a quoted phrase: split inside it. */
 const SHORT_BRACKET = 80;
 
+const BRACKETS = /[「『（(【“」』）)】”\n]/g;
+
 /** Ranges inside short, closed brackets where a sentence end does not split. */
 function protectedRanges(text: string): Uint8Array {
   const inside = new Uint8Array(text.length);
   const stack: { close: string; at: number }[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  for (const m of text.matchAll(BRACKETS)) {
+    const ch = m[0];
+    const i = m.index;
     if (ch === '\n') {
       stack.length = 0;
       continue;
     }
-    const close = OPENERS[ch];
+    const close = OPENERS.get(ch);
     if (close) {
       stack.push({ close, at: i });
       continue;
