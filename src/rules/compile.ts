@@ -14,6 +14,8 @@ export type CompiledPattern =
   | { kind: 'all'; parts: RegExp[]; within?: number }
   | { kind: 'tokens'; seq: TokenMatcher[]; triggers: string[] };
 
+export type TokenPattern = CompiledPattern & { kind: 'tokens' };
+
 /** A regex entry of negation / scope / site-types, with its own specs. */
 export interface Frame {
   re: RegExp;
@@ -76,13 +78,21 @@ export function compileFrames(ctx: CompileContext, entries: readonly FrameEntry[
     const re = compileRegex(ctx, source, at);
     const frame: Frame = {
       re,
-      literals: requiredLiterals(re),
+      literals: frameLiterals(re),
       source,
       where: `${ctx.src.file}:${ctx.src.lineOf(at)}`,
     };
     if (typeof e !== 'string' && e.specs) frame.specs = e.specs;
     return frame;
   });
+}
+
+// Beyond a few literals, looking each up costs more than running the regex.
+const MAX_FRAME_LITERALS = 8;
+
+function frameLiterals(re: RegExp): string[] | null {
+  const lits = requiredLiterals(re);
+  return lits && lits.length <= MAX_FRAME_LITERALS ? lits : null;
 }
 
 /** Whether any frame matches the text (frames are global regexes: reset lastIndex). */

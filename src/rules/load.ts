@@ -8,7 +8,7 @@ import type { Category, DisclosureItem, Severity, SiteType } from '../model.ts';
 import { compileVariants } from '../text/normalize.ts';
 import type { VariantTable } from '../text/normalize.ts';
 import { compileFrames, compilePattern, compileRegex } from './compile.ts';
-import type { CompileContext, CompiledPattern, Frame } from './compile.ts';
+import type { CompileContext, CompiledPattern, Frame, TokenPattern } from './compile.ts';
 import { buildGate } from './prefilter.ts';
 import type { RuleGate } from './prefilter.ts';
 import { categoryFile, negationFile, scopeFile, siteTypesFile, variantsFile } from './schema.ts';
@@ -50,6 +50,8 @@ export interface Dictionaries {
   rules: CompiledRule[];
   /** Which rules can fire in a sentence, from their required literals. */
   gate: RuleGate;
+  /** All token-sequence patterns: only they ever need kuromoji. */
+  tokenPatterns: TokenPattern[];
   frames: { negation: Frame[]; disclaimer: Frame[]; hedge: Frame[]; warning: Frame[] };
   scope: { ev: Frame[]; offer: Frame[]; unrelated: Frame[] };
   siteTypes: { signals: SiteSignal[]; default: SiteType };
@@ -171,6 +173,7 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
     variants,
     rules,
     gate: buildGate(rules),
+    tokenPatterns: rules.flatMap((r) => r.patterns.filter((p): p is TokenPattern => p.kind === 'tokens')),
     frames: {
       negation: negFrames('negation'),
       disclaimer: negFrames('disclaimer'),

@@ -6,7 +6,7 @@ import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { NormalizedText } from '../text/normalize.ts';
 import type { Token } from '../text/tokenizer.ts';
 import { anyFrame } from './compile.ts';
-import type { CompiledPattern, TokenField, TokenMatcher } from './compile.ts';
+import type { TokenField, TokenMatcher, TokenPattern } from './compile.ts';
 import type { CompiledRule, Dictionaries } from './load.ts';
 
 export interface PreparedSentence {
@@ -44,18 +44,13 @@ export function prepareSentence(dict: Dictionaries, original: string): PreparedS
   return { original, norm: normalize(original, dict.variants) };
 }
 
-function hasTrigger(p: CompiledPattern & { kind: 'tokens' }, text: string): boolean {
+function hasTrigger(p: TokenPattern, text: string): boolean {
   return p.triggers.some((t) => text.includes(t));
 }
 
 /** With the prefilter on, only sentences holding a token pattern's trigger are ever tokenized. */
 export function needsTokens(dict: Dictionaries, normText: string, prefilter: boolean): boolean {
-  for (const r of dict.rules) {
-    for (const p of r.patterns) {
-      if (p.kind === 'tokens' && (!prefilter || hasTrigger(p, normText))) return true;
-    }
-  }
-  return false;
+  return dict.tokenPatterns.some((p) => !prefilter || hasTrigger(p, normText));
 }
 
 function regexSpans(re: RegExp, text: string): Span[] {

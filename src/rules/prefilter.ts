@@ -26,7 +26,7 @@ function patternLiterals(p: CompiledPattern): string[] | null {
 
 export function buildGate(rules: readonly { patterns: readonly CompiledPattern[] }[]): RuleGate {
   const always: number[] = [];
-  const byFirst = new Map<number, { lit: string; rules: number[] }[]>();
+  const byFirst = new Map<number, { lit: string; second: number; rules: number[] }[]>();
   rules.forEach((rule, index) => {
     const lits = new Set<string>();
     for (const p of rule.patterns) {
@@ -42,7 +42,7 @@ export function buildGate(rules: readonly { patterns: readonly CompiledPattern[]
       const bucket = byFirst.get(first) ?? [];
       const entry = bucket.find((e) => e.lit === lit);
       if (entry) entry.rules.push(index);
-      else bucket.push({ lit, rules: [index] });
+      else bucket.push({ lit, second: lit.charCodeAt(1), rules: [index] });
       byFirst.set(first, bucket);
     }
   });
@@ -58,8 +58,11 @@ export function buildGate(rules: readonly { patterns: readonly CompiledPattern[]
       for (let i = 0; i < text.length; i++) {
         const b = slot[text.charCodeAt(i)]!;
         if (b === 0) continue;
+        const next = text.charCodeAt(i + 1);
         for (const e of buckets[b - 1]!) {
-          if (text.startsWith(e.lit, i)) for (const r of e.rules) marks[r] = 1;
+          // compare the second unit before the whole literal: most entries fail there
+          if (e.lit.length > 1 && e.second !== next) continue;
+          if (e.lit.length <= 2 || text.startsWith(e.lit, i)) for (const r of e.rules) marks[r] = 1;
         }
       }
       return marks;

@@ -137,12 +137,16 @@ const NO_VARIANTS: VariantTable = { pattern: null, canonical: new Map() };
 export function normalize(input: string, variants: VariantTable = NO_VARIANTS): NormalizedText {
   const folded = foldSegments(input);
   let { text, origStart, origEnd } = folded;
-  if (variants.pattern) {
+  const re = variants.pattern;
+  if (re) re.lastIndex = 0;
+  // most sentences hold no variant: keep the folded maps as they are
+  if (re?.test(folded.text)) {
+    re.lastIndex = 0;
     let out = '';
     const s: number[] = [];
     const e: number[] = [];
     let last = 0;
-    for (const m of folded.text.matchAll(variants.pattern)) {
+    for (const m of folded.text.matchAll(re)) {
       const at = m.index;
       for (let i = last; i < at; i++) {
         s.push(folded.origStart[i]!);
