@@ -12,10 +12,14 @@ import { sameSite } from './scope.ts';
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
-/** The browser to use: $EXOSCAN_CHROMIUM, the usual system paths, then playwright-core's own download if present. */
+/**
+ * The browser to use: $EXOSCAN_CHROMIUM, the usual system paths, then playwright-core's own download if present.
+ * EXOSCAN_CHROMIUM_SEARCH=0 stops after $EXOSCAN_CHROMIUM, so a machine with a browser can behave like one without.
+ */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const fromEnv = env.EXOSCAN_CHROMIUM;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
+  if (env.EXOSCAN_CHROMIUM_SEARCH === '0') return undefined;
   const system = CANDIDATES.find((p) => existsSync(p));
   if (system) return system;
   try {

@@ -207,7 +207,7 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
 
     let browser: string | undefined;
     if (cfg.render !== 'never') {
-      browser = findChromium();
+      browser = findChromium(run.env ?? process.env);
       if (browser) renderer = new Renderer({ executablePath: browser, allowPrivate: cfg.allowPrivate, userAgent: userAgent(cfg.contact) });
       else run.progress.log('render: no Chromium found (set EXOSCAN_CHROMIUM or install chromium): pages that need JavaScript are analyzed from their static HTML and listed as needing rendering');
     }
