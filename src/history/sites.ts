@@ -7,7 +7,7 @@ import {
   type Severity,
   type SiteType,
 } from '../model.ts';
-import type { Database, TriageStatus } from '../store/records.ts';
+import type { Database, FindingRecord, TriageStatus } from '../store/records.ts';
 import { countedFindings, type TypedFinding } from './sweep-findings.ts';
 import { resolveSweep } from './sweeps.ts';
 import { latestTriage, siteTarget } from './triage.ts';
@@ -25,18 +25,7 @@ export interface SiteFilter {
   sweep?: string;
 }
 
-export interface Evidence {
-  category: Category;
-  rule: string;
-  severity: Severity;
-  url: string;
-  sentence: string;
-  match: string;
-  start: number;
-  end: number;
-  seen: string;
-  fingerprint: string;
-}
+export type Evidence = Pick<FindingRecord, 'category' | 'rule' | 'severity' | 'url' | 'sentence' | 'match' | 'start' | 'end' | 'seen' | 'fingerprint'>;
 
 export interface FlaggedSiteRow {
   site: string;

@@ -2,19 +2,11 @@
 // Between them they plant every sentence category of claims.md, with
 // disclaimers and disclosures that must not be flagged.
 import { paras } from '../html.ts';
+import { DISCLOSURE_ITEMS } from '../../../src/model.ts';
 import type { SiteSpec } from '../spec.ts';
 import { claim, decoy } from '../spec.ts';
 import { clinicSite } from './clinic-builder.ts';
 
-const ALL_DISCLOSURES = [
-  'unapproved',
-  'acquisition-route',
-  'domestic-approved-equivalent',
-  'overseas-safety-info',
-  'relief-system-not-applicable',
-  'cost',
-  'risks',
-] as const;
 
 /** All seven disclosures, hedged claims, and an out-of-scope laser page; adds claims in generation 2. */
 const aoba = clinicSite({
@@ -26,7 +18,7 @@ const aoba = clinicSite({
   tel: '022-000-0101',
   therapy: 'エクソソーム点滴',
   kind: 'normal',
-  disclosures: [...ALL_DISCLOSURES],
+  disclosures: [...DISCLOSURE_ITEMS],
   price: '198,000円（税込）',
   extraNav: [['/menu/laser.html', 'ピコレーザー']],
   claims: {
@@ -194,7 +186,7 @@ const midori = clinicSite({
   tel: '052-000-0606',
   therapy: 'エクソソーム点滴',
   kind: 'robots',
-  disclosures: [...ALL_DISCLOSURES],
+  disclosures: [...DISCLOSURE_ITEMS],
   price: '176,000円（税込）',
   robots: 'User-agent: BadBot\nDisallow: /\n\nUser-agent: *\nCrawl-delay: 1\nDisallow: /private/\nDisallow: /cgi-bin/\n',
   disallow: ['/private/', '/cgi-bin/'],
