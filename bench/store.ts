@@ -1,10 +1,13 @@
 // npm run bench:store — size and speed of the store at the scale of one big
 // sweep (1,000 sites x 40 pages). Prints figures; asserts nothing.
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { CATEGORIES, SENTENCE_CATEGORIES, SEVERITIES } from '../src/model.ts';
-import type { Category, SiteType } from '../src/model.ts';
+import { fileURLToPath } from 'node:url';
+import { flaggedSites } from '../src/history/sites.ts';
+import { SENTENCE_CATEGORIES, SEVERITIES } from '../src/model.ts';
+import type { SiteType } from '../src/model.ts';
 import { DB_FILE, fingerprint, openStore } from '../src/store/store.ts';
 import type { SiteBatch } from '../src/store/store.ts';
 
@@ -81,24 +84,6 @@ function batch(sweep: string, i: number, seen: string): SiteBatch {
   };
 }
 
-/** The flagged-site list, as `exoscan sites` needs it: counts per category for clinic and seller sites. */
-function flaggedSites(data: Awaited<ReturnType<typeof openStore>>['data'], sweepId: string) {
-  const types = new Map(data.sites.map((s) => [s.key, s.type]));
-  const bySite = new Map<string, Record<Category, number>>();
-  for (const f of data.findings) {
-    if (f.sweep !== sweepId) continue;
-    const type = types.get(f.site);
-    if (type !== 'clinic' && type !== 'seller') continue;
-    let counts = bySite.get(f.site);
-    if (!counts) {
-      counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
-      bySite.set(f.site, counts);
-    }
-    counts[f.category]++;
-  }
-  return bySite;
-}
-
 const ms = (t0: number) => performance.now() - t0;
 const fmt = (x: number) => x.toFixed(1);
 const mb = (bytes: number) => (bytes / 1e6).toFixed(1);
@@ -129,8 +114,13 @@ try {
   const openWriterMs = ms(t2);
   await writer.close();
   const t3 = performance.now();
-  const flagged = flaggedSites(reader.data, sweep.id);
+  const flagged = flaggedSites(reader.data, { sweep: sweep.id });
   const flaggedMs = ms(t3);
+  // the command staff run, as a whole process: startup, open, query, print
+  const t4 = performance.now();
+  const cli = spawnSync(process.execPath, [fileURLToPath(new URL('../bin/exoscan.js', import.meta.url)), 'sites', '--json', '--data', dir], { maxBuffer: 256 * 1024 * 1024 });
+  const cliMs = ms(t4);
+  if (cli.status !== 0) throw new Error(`exoscan sites failed: ${cli.stderr.toString()}`);
 
   const sorted = [...times].sort((a, b) => a - b);
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -142,7 +132,8 @@ try {
   console.log(`  open + validate + backup (write) ${fmt(openWriterMs)} ms`);
   console.log(`  recordSite per site     mean ${fmt(mean(times))} ms, p50 ${fmt(sorted[Math.floor(SITES / 2)]!)} ms, p95 ${fmt(sorted[Math.floor(SITES * 0.95)]!)} ms`);
   console.log(`                          first 100 ${fmt(mean(times.slice(0, 100)))} ms, last 100 ${fmt(mean(times.slice(-100)))} ms, total ${fmt(mean(times) * SITES / 1000)} s`);
-  console.log(`  flagged-site list       ${fmt(flaggedMs)} ms (${flagged.size} clinic/seller sites)`);
+  console.log(`  flagged-site list       ${fmt(flaggedMs)} ms (${flagged.length} clinic/seller sites)`);
+  console.log(`  \`exoscan sites --json\` ${fmt(cliMs)} ms as a whole process (${mb(cli.stdout.length)} MB of JSON)`);
   console.log(`  peak RSS                ${mb(process.resourceUsage().maxRSS * 1024)} MB`);
 } finally {
   await rm(dir, { recursive: true, force: true });

@@ -22,7 +22,8 @@ interface SweepFlags {
   delayMs?: number;
   render?: SweepConfig['render'];
   allowPrivate?: boolean;
-  userAgentContact?: string;
+  userAgent?: string;
+  contact?: string;
   resume?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -53,7 +54,8 @@ function flagLayer(f: SweepFlags): Partial<SweepConfig> {
     delayMs: f.delayMs,
     render: f.render,
     allowPrivate: f.allowPrivate,
-    contact: f.userAgentContact,
+    userAgent: f.userAgent,
+    contact: f.contact,
   };
 }
 
@@ -74,7 +76,8 @@ export function register(program: Command): void {
     .option('--delay-ms <n>', `pause between requests to one host (default ${DEFAULTS.delayMs}; robots Crawl-delay wins when longer)`, int('--delay-ms'))
     .addOption(new Option('--render <mode>', 'render JavaScript pages with Chromium (default auto)').choices(RENDER_MODES))
     .option('--allow-private', 'allow loopback/private addresses (the test farm and demo need it)')
-    .option('--user-agent-contact <url>', 'contact URL put in our User-Agent: exoscan/<version> (+URL)')
+    .option('--contact <url>', 'contact URL put in our User-Agent: exoscan/<version> (+URL)')
+    .option('--user-agent <string>', 'replace the whole User-Agent (robots.txt rules for "exoscan" still apply)')
     .option('--resume', 'continue the last interrupted sweep in the data directory')
     .option('--json', 'print the summary as JSON on stdout (progress goes to stderr)')
     .option('--quiet', 'no progress output')

@@ -44,6 +44,9 @@ export interface SweepRun {
   dictionariesDir?: string;
 }
 
+/** The configured User-Agent, else ours with the contact URL; robots.txt is always matched as `exoscan`. */
+const agentOf = (cfg: SweepConfig): string => cfg.userAgent ?? userAgent(cfg.contact);
+
 const SKIP_LIST = new URL('../../dictionaries/skip-sites.yaml', import.meta.url);
 
 /** sha256 of the settings that change what a sweep finds (paths and volatile fields left out). */
@@ -97,7 +100,7 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
   const crawl: SiteCrawlResult = await crawlSite(
     { key: site.key, startUrls: site.startUrls },
     {
-      userAgent: userAgent(cfg.contact),
+      userAgent: agentOf(cfg),
       maxPages: cfg.maxPagesPerSite,
       maxDepth: cfg.maxDepth,
       politeness: ctx.politeness,
@@ -208,7 +211,7 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
     let browser: string | undefined;
     if (cfg.render !== 'never') {
       browser = findChromium(run.env ?? process.env);
-      if (browser) renderer = new Renderer({ executablePath: browser, allowPrivate: cfg.allowPrivate, userAgent: userAgent(cfg.contact) });
+      if (browser) renderer = new Renderer({ executablePath: browser, allowPrivate: cfg.allowPrivate, userAgent: agentOf(cfg) });
       else run.progress.log('render: no Chromium found (set EXOSCAN_CHROMIUM or install chromium): pages that need JavaScript are analyzed from their static HTML and listed as needing rendering');
     }
 
