@@ -6,6 +6,7 @@ import type { Analyzer } from '../analyze/analyzer.ts';
 import { analyzeSitePages } from '../analyze/site-pages.ts';
 import { fetchPage } from '../crawl/fetcher.ts';
 import { siteKeyOf } from '../discover/site-key.ts';
+import { extractPage } from '../extract/blocks.ts';
 import { decodeBody } from '../extract/decode.ts';
 import type { DocumentAnalysis, SiteAnalysis } from '../model.ts';
 import { documentView, siteView } from '../report/analysis-view.ts';
@@ -67,17 +68,17 @@ export async function runAnalyze(sources: string[], opts: { site?: boolean; allo
   if (opts.site && loaded.length > 0) {
     const first = loaded.find((l) => l.url)?.url;
     const key = first ? siteKeyOf(first) : 'local-files';
-    const pages = loaded.map((l) => ({ html: l.plainText ? `<p>${escapeText(l.html)}</p>` : l.html, source: l.source, ...(l.url ? { url: l.url } : {}) }));
+    const pages = loaded.map((l) => ({
+      page: l.plainText ? { blocks: [{ kind: 'text' as const, text: l.html, path: 'text' }], needsRendering: false } : extractPage(l.html, l.url),
+      source: l.source,
+      ...(l.url ? { url: l.url } : {}),
+    }));
     const site = await analyzeSitePages(analyzer, key, pages);
     return { documents: site.documents, errors, site };
   }
   const documents: DocumentAnalysis[] = [];
   for (const input of loaded) documents.push(await analyzeOne(analyzer, input));
   return { documents, errors };
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
 }
 
 /** The fixed JSON shape of issue 2 (more fields are fine, these are fixed). */

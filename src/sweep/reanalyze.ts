@@ -4,6 +4,7 @@
 import { createAnalyzer } from '../analyze/analyzer.ts';
 import { analyzeSitePages } from '../analyze/site-pages.ts';
 import type { SitePage } from '../analyze/site-pages.ts';
+import { extractPage } from '../extract/blocks.ts';
 import { decodeBody } from '../extract/decode.ts';
 import type { FindingRecord, SiteVisitRecord } from '../store/records.ts';
 import { readSnapshot } from '../store/snapshots.ts';
@@ -46,7 +47,7 @@ export async function reanalyzeSweep(run: ReanalyzeRun): Promise<SweepSummary & 
         try {
           const snap = await readSnapshot(store.dir, rec.snapshot);
           const contentType = snap.charset ? `text/html; charset=${snap.charset}` : snap.headers['content-type'];
-          pages.push({ html: decodeBody(snap.body, contentType).text, source: rec.url, url: rec.url });
+          pages.push({ page: extractPage(decodeBody(snap.body, contentType).text, rec.url), source: rec.url, url: rec.url });
         } catch (err) {
           run.progress.log(`reanalyze: ${rec.url}: snapshot unreadable, page left out: ${err instanceof Error ? err.message : String(err)}`);
         }

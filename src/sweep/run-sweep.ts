@@ -134,7 +134,7 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
           rendered: page.rendered,
           ...(page.extracted.title ? { title: page.extracted.title } : {}),
         });
-        pages.push({ html: page.html, source: page.url, url: page.url });
+        pages.push({ page: page.extracted, source: page.url, url: page.url });
       },
     },
   );
