@@ -2,13 +2,19 @@
 // HTML is an empty shell filled by JavaScript. One browser, bounded pages,
 // a fresh context every N pages (contexts leak memory: Playwright #6319).
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PQueue from 'p-queue';
-import { chromium } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
 import type { Browser, BrowserContext, Page, Route } from 'playwright-core';
 import { CrawlError } from './errors.ts';
 import { checkUrl } from './safety.ts';
 import type { SafetyOptions } from './safety.ts';
 import { sameSite } from './scope.ts';
+
+// Loaded on first use: playwright-core takes most of a second to import, and
+// most commands (sites, diff, export …) never render.
+const require = createRequire(import.meta.url);
+const chromiumApi = (): typeof Playwright.chromium => (require('playwright-core') as typeof Playwright).chromium;
 
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 
@@ -23,7 +29,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   const system = CANDIDATES.find((p) => existsSync(p));
   if (system) return system;
   try {
-    const own = chromium.executablePath();
+    const own = chromiumApi().executablePath();
     return own && existsSync(own) ? own : undefined;
   } catch {
     return undefined;
@@ -87,7 +93,7 @@ export class Renderer {
   private launch(): Promise<Browser> {
     const executablePath = this.opts.executablePath ?? findChromium();
     if (!executablePath) return Promise.reject(new Error('no Chromium found: install chromium or set EXOSCAN_CHROMIUM'));
-    const launched = chromium.launch({ executablePath, headless: true, args: LAUNCH_ARGS }).then((browser) => {
+    const launched = chromiumApi().launch({ executablePath, headless: true, args: LAUNCH_ARGS }).then((browser) => {
       // A crashed browser is launched afresh on the next render instead of failing every page after it.
       browser.on('disconnected', () => {
         if (this.browser === launched) {

@@ -1,6 +1,11 @@
 // The XLSX export: one sheet per table, Japanese sheet names, header row frozen
 // and filterable so staff can sort in Excel straight away.
-import ExcelJS from 'exceljs';
+import { createRequire } from 'node:module';
+import type ExcelJS from 'exceljs';
+
+// Loaded on first use: exceljs is slow to import and only `export --format xlsx` needs it.
+const require = createRequire(import.meta.url);
+const excel = (): typeof ExcelJS => require('exceljs') as typeof ExcelJS;
 import type { ExportData } from './json.ts';
 import { findingsTable, sitesTable, trendsTable, trialsTable, type Table } from './tables.ts';
 
@@ -20,7 +25,7 @@ function addSheet(wb: ExcelJS.Workbook, name: string, table: Table): void {
 }
 
 export function buildWorkbook(data: ExportData): ExcelJS.Workbook {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (excel().Workbook)();
   wb.creator = 'exoscan';
   addSheet(wb, SHEET_NAMES.sites, sitesTable(data.sites));
   addSheet(wb, SHEET_NAMES.findings, findingsTable(data.findings));
