@@ -78,6 +78,11 @@ export interface Block {
   text: string;
   /** Where it came from, for the evidence: e.g. `main > section:nth-of-type(2) > p`. */
   path: string;
+  /**
+   * Navigation rather than content: inside nav / aside / breadcrumbs / a menu
+   * container, or short text that is all link text (menu items, banners, link labels).
+   */
+  nav?: boolean;
 }
 
 /** One claim found in one sentence (or, for missing-disclosure, on a site). */

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { extractPage } from '../extract/blocks.ts';
 import { FLAGGABLE_SITE_TYPES } from '../model.ts';
 import type { Block, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
+import { anyFrame } from '../rules/compile.ts';
 import { loadDictionaries } from '../rules/load.ts';
 import type { Dictionaries } from '../rules/load.ts';
 import { matchSentence, needsTokens, prepareSentence } from '../rules/match.ts';
@@ -46,6 +47,11 @@ function pageUrl(source: string, opts: AnalyzeOptions): string | undefined {
   return opts.url ?? (hostOf(source) ? source : undefined);
 }
 
+/** The page's title or its h1: what the page is about. */
+function isTopicBlock(b: Block): boolean {
+  return b.kind === 'title' || (b.kind === 'heading' && /(^|> )h1(#[\w-]+|:nth-of-type\(\d+\))?$/.test(b.path));
+}
+
 interface SentenceAt {
   block: Block;
   prepared: PreparedSentence;
@@ -83,7 +89,13 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (offerAt < 0) offerAt = results.findIndex((r) => r.mentionsEv);
     }
 
-    const inScope = siteType !== 'authority' && (mentionsEv || opts.assumeInScope === true);
+    // A page whose title / main heading names an unrelated treatment (a laser
+    // page of an exosome clinic) and whose content never names EV is out of
+    // scope as a whole: the EV menu items around it do not bring it in.
+    const topic = results.filter((_r, i) => isTopicBlock(sentences[i]!.block));
+    const contentEv = results.some((r, i) => r.mentionsEv && !sentences[i]!.block.nav);
+    const unrelatedPage = !contentEv && topic.some((r) => r.unrelated) && !topic.some((r) => r.mentionsEv);
+    const inScope = siteType !== 'authority' && !unrelatedPage && (mentionsEv || opts.assumeInScope === true);
     // A block about an unrelated treatment (a laser menu with its own campaign)
     // is out of scope as a whole unless it names EV itself.
     const unrelatedBlocks = new Set<Block>();
@@ -99,7 +111,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
     results.forEach((r, i) => {
       const { block, prepared } = sentences[i]!;
-      if (outOfScopeBlocks.has(block)) return;
+      if (outOfScopeBlocks.has(block) || unrelatedPage) return;
       for (const d of r.disclosures) {
         const item = d.rule.disclosure!;
         if (!disclosureEvidence[item]) {
@@ -108,6 +120,12 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
         }
       }
       if (!inScope) return;
+      // Menus, breadcrumbs, banners and link labels point at other pages: a
+      // claim there counts only when it names EV itself (「エクソソーム点滴 初回半額」),
+      // and a bare section label (患者様の声, 症例写真) in a menu or the page
+      // title is no claim. A heading keeps it: it introduces what follows.
+      if (block.nav && !r.mentionsEv) return;
+      if ((block.nav || block.kind === 'title') && anyFrame(dict.frames.label, prepared.norm.text)) return;
       for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
         // the same sentence repeated on a page (header, footer) is one claim
         const key = `${h.rule.id}\0${prepared.original}\0${h.start}`;

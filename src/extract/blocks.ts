@@ -79,10 +79,21 @@ interface TextRun {
   path: string;
   slot: number;
   parts: string[];
+  /** Opened inside a navigation container (nav, aside, breadcrumbs …). */
+  inNav: boolean;
+  /** Non-blank characters of text, and how many of them sit inside links. */
+  solid: number;
+  linked: number;
 }
+
+/** Class or id words of containers that hold menus, breadcrumbs and sidebars. */
+const NAV_WORD = /(^|[\s_-])(g?nav|navi|navigation|gnavi|breadcrumbs?|pankuzu|topicpath|sidebar|drawer|gmenu|global-?menu)($|[\s_-])/i;
+/** Text entirely inside links and no longer than this is a menu item, banner or link label. */
+const LINK_LABEL_CHARS = 40;
 
 interface OpenElement {
   run?: TextRun; // this element is a block element
+  nav: boolean; // this element opened a navigation container
   link?: { href: string; parts: string[] };
   boundary: boolean;
   pushedPath: boolean;
@@ -108,6 +119,7 @@ class PageWalker {
   private readonly path: string[] = [];
   private readonly idAt: number[] = []; // indexes in `path` of ancestors with an id
   private loose: TextRun | null = null; // text outside any block element
+  private navDepth = 0; // open navigation containers
   private title: string | undefined;
   private titleSeen = false;
   private base: string | undefined;
@@ -186,7 +198,8 @@ class PageWalker {
         this.titleSeen = true;
     }
 
-    const open: OpenElement = { boundary: false, pushedPath: name !== 'html', pushedId: false };
+    const open: OpenElement = { boundary: false, pushedPath: name !== 'html', pushedId: false, nav: isNavContainer(name, attribs) };
+    if (open.nav) this.navDepth++;
     if (open.pushedPath) {
       if (SIMPLE_ID.test(attribs.id ?? '')) {
         this.idAt.push(this.path.length);
@@ -197,7 +210,7 @@ class PageWalker {
     const kind = BLOCK_KINDS[name];
     if (kind) {
       this.flushLoose();
-      open.run = { kind, path: this.currentPath(), slot: this.reserve(), parts: [] };
+      open.run = this.newRun(kind, []);
       this.openRuns.push(open.run);
     } else if (INLINE.has(name)) {
       if (name === 'a' && attribs.href !== undefined) {
@@ -226,6 +239,11 @@ class PageWalker {
     if (open.appRootAt !== undefined && open.appRootAt === this.textSeen) this.emptyAppRoot = true;
     if (open.pushedPath) this.path.pop();
     if (open.pushedId) this.idAt.pop();
+    if (open.nav) this.navDepth--;
+  }
+
+  private newRun(kind: Block['kind'], parts: string[]): TextRun {
+    return { kind, path: this.currentPath(), slot: this.reserve(), parts, inNav: this.navDepth > 0, solid: 0, linked: 0 };
   }
 
   private text(data: string): void {
@@ -235,10 +253,13 @@ class PageWalker {
     this.textSeen += solid;
     const link = this.openLinks.at(-1);
     if (link) link.parts.push(text);
-    const run = this.openRuns.at(-1);
+    let run = this.openRuns.at(-1) ?? this.loose;
     if (run) run.parts.push(text);
-    else if (this.loose) this.loose.parts.push(text);
-    else if (solid > 0) this.loose = { kind: 'text', path: this.currentPath(), slot: this.reserve(), parts: [text] };
+    else if (solid > 0) run = this.loose = this.newRun('text', [text]);
+    if (run) {
+      run.solid += solid;
+      if (link) run.linked += solid;
+    }
   }
 
   private append(piece: string): void {
@@ -261,7 +282,10 @@ class PageWalker {
     if (!alt) return;
     this.openLinks.at(-1)?.parts.push(alt);
     const path = [this.currentPath(), segment].filter(Boolean).join(' > ');
-    this.slots.push({ kind: 'alt', text: alt, path });
+    const block: Block = { kind: 'alt', text: alt, path };
+    // a banner or menu image: its alt text labels a link
+    if (this.navDepth > 0 || this.openLinks.length > 0) block.nav = true;
+    this.slots.push(block);
   }
 
   private meta(attribs: Record<string, string>): void {
@@ -289,7 +313,11 @@ class PageWalker {
 
   private fill(run: TextRun): void {
     const text = cleanLines(run.parts.join(''));
-    if (text) this.slots[run.slot] = { kind: run.kind, text, path: run.path };
+    if (!text) return;
+    const block: Block = { kind: run.kind, text, path: run.path };
+    const linkLabel = run.solid > 0 && run.linked === run.solid && run.solid <= LINK_LABEL_CHARS;
+    if (run.kind !== 'title' && (run.inNav || linkLabel)) block.nav = true;
+    this.slots[run.slot] = block;
   }
 
   /** From the nearest ancestor with an id (else from body/head), shortened when deep. */
@@ -299,6 +327,12 @@ class PageWalker {
     if (length <= PATH_TAIL + 2) return this.path.slice(start).join(' > ');
     return [this.path[start], '…', ...this.path.slice(this.path.length - PATH_TAIL)].join(' > ');
   }
+}
+
+/** nav, aside, role=navigation, or a class / id naming a menu, breadcrumbs or a sidebar. */
+function isNavContainer(name: string, attribs: Record<string, string>): boolean {
+  if (name === 'nav' || name === 'aside' || attribs.role === 'navigation') return true;
+  return NAV_WORD.test(attribs.class ?? '') || NAV_WORD.test(attribs.id ?? '');
 }
 
 /** Element children get `tag`, `tag#id` or `tag:nth-of-type(n)` when the tag repeats among siblings. */

@@ -52,7 +52,16 @@ export interface Dictionaries {
   gate: RuleGate;
   /** All token-sequence patterns: only they ever need kuromoji. */
   tokenPatterns: TokenPattern[];
-  frames: { negation: Frame[]; disclaimer: Frame[]; hedge: Frame[]; warning: Frame[] };
+  frames: {
+    negation: Frame[];
+    disclaimer: Frame[];
+    hedge: Frame[];
+    warning: Frame[];
+    /** The sentence asks (an FAQ question): it neither claims nor discloses. */
+    question: Frame[];
+    /** The sentence is a bare section label (患者様の声, 症例写真): not a claim in a menu or the page title. */
+    label: Frame[];
+  };
   scope: { ev: Frame[]; offer: Frame[]; unrelated: Frame[] };
   siteTypes: { signals: SiteSignal[]; default: SiteType };
 }
@@ -96,7 +105,7 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
 
   const negSrc = sourceOf('negation');
   const neg = negSrc ? negSrc.validate(negationFile) : {};
-  const negFrames = (key: 'negation' | 'disclaimer' | 'hedge' | 'warning') =>
+  const negFrames = (key: 'negation' | 'disclaimer' | 'hedge' | 'warning' | 'question' | 'label') =>
     negSrc ? compileFrames(ctxFor(negSrc), neg[key], [key]) : [];
 
   const scopeSrc = sourceOf('scope');
@@ -179,6 +188,8 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
       disclaimer: negFrames('disclaimer'),
       hedge: negFrames('hedge'),
       warning: negFrames('warning'),
+      question: negFrames('question'),
+      label: negFrames('label'),
     },
     scope: { ev: scopeFrames('ev'), offer: scopeFrames('offer'), unrelated: scopeFrames('unrelated') },
     siteTypes: { signals, default: st?.default ?? 'clinic' },

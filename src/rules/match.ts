@@ -1,5 +1,5 @@
 // Matching of one sentence: rule patterns, then the frames of negation.yaml
-// (warning, disclaimer, negation after the match, hedge) and the sentence-level
+// (question, warning, disclaimer, negation after the match, hedge) and the sentence-level
 // scope of scope.yaml. Offsets come back in the original sentence's terms.
 import type { Severity } from '../model.ts';
 import { normalize, toOriginalSpan } from '../text/normalize.ts';
@@ -145,11 +145,15 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
     }
     if (spans.length) raw.push({ rule, spans });
   });
-  if (raw.length === 0 || anyFrame(dict.frames.warning, text)) return done();
+  // an FAQ question asks about side effects or approval: it neither claims nor discloses
+  if (raw.length === 0 || anyFrame(dict.frames.question, text)) return done();
+  // a sentence quoting claims to warn still provides what it discloses
+  const warning = anyFrame(dict.frames.warning, text) !== undefined;
   const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
   const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
 
   for (const { rule, spans } of raw) {
+    if (warning && !rule.disclosure) continue;
     if (rule.negatable && disclaimer) continue;
     if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(text)))) continue;
     let best: Span | undefined;

@@ -55,7 +55,7 @@ export const frameEntry = z.union([text, z.strictObject({ pattern: text, specs: 
 export type FrameEntry = z.infer<typeof frameEntry>;
 const frames = z.array(frameEntry).optional();
 
-export const negationFile = z.strictObject({ negation: frames, disclaimer: frames, hedge: frames, warning: frames });
+export const negationFile = z.strictObject({ negation: frames, disclaimer: frames, hedge: frames, warning: frames, question: frames, label: frames });
 export const scopeFile = z.strictObject({ ev: z.array(frameEntry).min(1), offer: frames, unrelated: frames });
 
 const signal = z.union([

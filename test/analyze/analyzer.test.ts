@@ -8,7 +8,10 @@ import { parseDictionaries } from '../../src/rules/load.ts';
 // category files are tuned.
 const files = [
   { name: 'variants.yaml', text: "variants:\n  エクソソーム: [エキソソーム, exosome]\nterms:\n  EV: [エクソソーム]\n  SUPERNATANT: ['培養上清液?', 上清液]\n" },
-  { name: 'negation.yaml', text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\n" },
+  {
+    name: 'negation.yaml',
+    text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\nquestion: ['(ですか|ますか|ありませんか)[?]?$']\nlabel: ['^(患者様の声|キャンペーン)(はこちら)?(\\|.*)?$']\n",
+  },
   { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\n" },
   {
     name: 'site-types.yaml',
@@ -34,6 +37,28 @@ rules:
     hedge: lower
     description: { ja: 若返る, en: rejuvenates }
     patterns: ['若返']
+    specs: {}
+`,
+  },
+  {
+    name: 'testimonial.yaml',
+    text: `category: testimonial
+rules:
+  - id: testimonial/voice-label
+    severity: medium
+    description: { ja: 患者様の声, en: patient voices }
+    patterns: ['患者様の声']
+    specs: {}
+`,
+  },
+  {
+    name: 'inducement.yaml',
+    text: `category: inducement
+rules:
+  - id: inducement/campaign
+    severity: low
+    description: { ja: キャンペーン, en: campaign }
+    patterns: ['キャンペーン|半額']
     specs: {}
 `,
   },
@@ -141,6 +166,44 @@ describe('analyzer', () => {
     expect(doc.findings).toHaveLength(1);
     expect(doc.findings[0]).toMatchObject({ url: 'https://clinic.example/ev', match: '副作用がありません' });
     expect(doc.findings[0]!.block).toBeTruthy();
+  });
+});
+
+describe('analyzer on whole pages: menus, labels, questions, unrelated pages', () => {
+  const page = (title: string, main: string) => `<html><head><title>${title}</title></head><body>
+    <header><nav><ul><li><a href="/ev/">エクソソーム点滴</a></li><li><a href="/voice/">患者様の声</a></li><li><a href="/cp/">キャンペーン</a></li></ul></nav></header>
+    <aside><a href="/cp/"><img src="b.jpg" alt="キャンペーンはこちら"></a><a href="/ev/"><img src="c.jpg" alt="エクソソーム点滴 今だけ半額"></a></aside>
+    <main>${main}</main><footer><p>診療時間 10:00-19:00</p></footer></body></html>`;
+
+  it('drops bare menu labels and link labels without EV, keeps a banner that names EV', async () => {
+    const doc = await analyzer.analyzeHtml(page('アクセス｜テスト院', '<h1>アクセス</h1><p>駅から徒歩2分です。</p>'), 'access.html');
+    expect(doc.findings.map((f) => [f.rule, f.match])).toEqual([['inducement/campaign', '半額']]);
+  });
+
+  it('keeps a real testimonial in the content and a heading that introduces it', async () => {
+    const doc = await analyzer.analyzeHtml(page('患者様の声｜テスト院', '<h1>患者様の声</h1><p>エクソソーム点滴で若返りました。</p>'), 'voice.html');
+    expect(doc.findings.map((f) => f.block)).toContain('body > main > h1');
+    expect(doc.findings.filter((f) => f.block?.includes('nav') || f.block === 'head > title')).toEqual([]);
+  });
+
+  it('puts a page about an unrelated treatment out of scope when only its menus name EV', async () => {
+    const doc = await analyzer.analyzeHtml(page('レーザー｜テスト院', '<h1>レーザー</h1><p>副作用がありません。</p><p>1回 10,000円</p>'), 'laser.html');
+    expect(doc.findings.filter((f) => f.category !== 'inducement')).toEqual([]);
+    expect(doc.disclosures).toEqual([]);
+    const ev = await analyzer.analyzeHtml(page('レーザー｜テスト院', '<h1>レーザー</h1><p>エクソソームは副作用がありません。</p>'), 'laser2.html');
+    expect(ev.findings.map((f) => f.category)).toContain('safety-claim');
+  });
+
+  it('treats FAQ questions as neither claims nor disclosures', async () => {
+    const doc = await analyzer.analyzeText('エクソソーム点滴に副作用はありませんか？\n未承認医薬品ですか？\nエクソソームは未承認医薬品です。', 'faq', { assumeInScope: true });
+    expect(doc.findings).toEqual([]);
+    expect(doc.disclosureEvidence).toEqual({ unapproved: 'エクソソームは未承認医薬品です。' });
+  });
+
+  it('keeps the disclosures of a sentence that matches a warning frame', async () => {
+    const doc = await analyzer.analyzeText('「副作用がない」などの広告とは違い、当院のエクソソームは未承認医薬品です。', 'w', { assumeInScope: true });
+    expect(doc.findings).toEqual([]);
+    expect(doc.disclosures).toEqual(['unapproved']);
   });
 });
 

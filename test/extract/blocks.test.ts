@@ -282,4 +282,25 @@ describe('a 20 MB page', () => {
     expect(page.blocks.at(-1)).toEqual({ kind: 'text', text: `注意事項${units - 1}をお読みください`, path: `body > main > section:nth-of-type(${units}) > div` });
     expect(page.blocks[2]?.text).toBe('幹細胞培養上清液の点滴を受けられた方の経過です。\n詳しくは医師にご相談ください。');
   });
+
+  it('marks navigation: nav / aside / menu containers and short text that is all link text', () => {
+    const html = `<body>
+      <div class="global-nav"><ul><li><a href="/v">患者様の声</a></li></ul></div>
+      <nav><p>ホーム &gt; <span>症例写真</span></p></nav>
+      <aside><p>人気の施術</p></aside>
+      <ul class="news"><li><time>2024.06.01</time> <a href="/n/1">6月限定 モニター価格</a></li><li><a href="/n/2">夏季休診のお知らせ</a></li></ul>
+      <p><a href="/x"><img src="b.jpg" alt="初診WEB予約"></a></p>
+      <main><p>当院の <a href="/ev">エクソソーム点滴</a> は自由診療です。</p></main>
+    </body>`;
+    const blocks = extractPage(html).blocks.map((b) => [b.text, b.nav ?? false]);
+    expect(blocks).toEqual([
+      ['患者様の声', true],
+      ['ホーム > 症例写真', true],
+      ['人気の施術', true],
+      ['2024.06.01 6月限定 モニター価格', false],
+      ['夏季休診のお知らせ', true],
+      ['初診WEB予約', true],
+      ['当院の エクソソーム点滴 は自由診療です。', false],
+    ]);
+  });
 });
