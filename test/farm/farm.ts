@@ -27,6 +27,8 @@ export interface FarmOptions {
   generation?: 1 | 2;
   /** Slow responses on the slow site; default true. */
   delays?: boolean;
+  /** Delay added to every response of every site, to stand in for real network latency (bench). @default 0 */
+  latencyMs?: number;
   /** Include the special/fault sites (default true unless scale is given). */
   special?: boolean;
 }
@@ -120,7 +122,7 @@ export async function startFarm(opts: FarmOptions = {}): Promise<Farm> {
   try {
     for (const spec of specs) {
       let key = '';
-      const s = await startSite(spec, { state, delays, log: (path) => requestLog.push({ site: key, path, at: Date.now() }) });
+      const s = await startSite(spec, { state, delays, latencyMs: opts.latencyMs ?? 0, log: (path) => requestLog.push({ site: key, path, at: Date.now() }) });
       key = `${HOST}:${s.port}`;
       servers.push(s);
       running.push({ spec, site: { key, baseUrl: s.baseUrl, name: spec.name, type: spec.type, kind: spec.kind, generations: spec.gens } });

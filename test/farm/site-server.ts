@@ -67,6 +67,8 @@ export function send(res: http.ServerResponse, r: SpecialResponse): void {
 export interface SiteContext {
   state: SiteState;
   delays: boolean;
+  /** Added to every response, to stand in for a real network (bench). */
+  latencyMs?: number;
   baseUrl: () => string;
   log: (path: string) => void;
 }
@@ -123,7 +125,8 @@ export async function startSite(spec: SiteSpec, ctx: Omit<SiteContext, 'baseUrl'
       const url = new URL(req.url ?? '/', 'http://farm.invalid');
       ctx.log(url.pathname + url.search);
       const answer = () => send(res, route(spec, full, url));
-      if (ctx.delays && spec.delayMs) later(listening.server, spec.delayMs, answer);
+      const wait = (ctx.delays && spec.delayMs ? spec.delayMs : 0) + (ctx.latencyMs ?? 0);
+      if (wait > 0) later(listening.server, wait, answer);
       else answer();
     },
     () => inGen(spec.gens, ctx.state.gen),
