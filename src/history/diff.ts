@@ -5,17 +5,7 @@ import type { Database } from '../store/records.ts';
 import { countedFindings, type TypedFinding } from './sweep-findings.ts';
 import { lastTwoSweeps, resolveSweep } from './sweeps.ts';
 
-export interface DiffFinding {
-  category: Category;
-  rule: string;
-  severity: TypedFinding['severity'];
-  url: string;
-  sentence: string;
-  match: string;
-  start: number;
-  end: number;
-  fingerprint: string;
-}
+export type DiffFinding = Pick<TypedFinding, 'category' | 'rule' | 'severity' | 'url' | 'sentence' | 'match' | 'start' | 'end' | 'fingerprint' | 'disclosure'>;
 
 export interface DiffSite {
   site: string;
@@ -46,8 +36,8 @@ export interface SweepDiff {
 }
 
 function toDiffFinding(f: TypedFinding): DiffFinding {
-  const { category, rule, severity, url, sentence, match, start, end, fingerprint } = f;
-  return { category, rule, severity, url, sentence, match, start, end, fingerprint };
+  const { category, rule, severity, url, sentence, match, start, end, fingerprint, disclosure } = f;
+  return { category, rule, severity, url, sentence, match, start, end, fingerprint, ...(disclosure ? { disclosure } : {}) };
 }
 
 const categoryIndex = new Map(CATEGORIES.map((c, i) => [c, i]));

@@ -1,5 +1,5 @@
 // What the listing commands print on a terminal.
-import { CATEGORIES, CATEGORY_LABELS_JA, SEVERITY_LABELS_JA, SITE_TYPE_LABELS_JA } from '../model.ts';
+import { CATEGORIES, CATEGORY_LABELS_JA, DISCLOSURE_LABELS_JA, SEVERITY_LABELS_JA, SITE_TYPE_LABELS_JA } from '../model.ts';
 import type { DiffFinding, DiffSite, SweepDiff } from '../history/diff.ts';
 import type { FlaggedSiteRow } from '../history/sites.ts';
 import type { Trends } from '../history/trends.ts';
@@ -47,10 +47,11 @@ export function sitesView(rows: FlaggedSiteRow[], colors: Colors): string {
 }
 
 function findingLines(findings: DiffFinding[], sign: string, colors: Colors): string[] {
-  return findings.map(
-    (f) =>
-      `    ${sign} [${paintSeverity(f.severity, CATEGORY_LABELS_JA[f.category], colors)} ${f.category}] ${highlighted(f, colors)}\n      ${colors.dim(f.url)}`,
-  );
+  return findings.map((f) => {
+    // a missing disclosure has no sentence of its own: name the missing item
+    const what = f.disclosure ? `${DISCLOSURE_LABELS_JA[f.disclosure]} の記載なし` : highlighted(f, colors);
+    return `    ${sign} [${paintSeverity(f.severity, CATEGORY_LABELS_JA[f.category], colors)} ${f.category}] ${what}\n      ${colors.dim(f.url)}`;
+  });
 }
 
 function siteBlock(title: string, sites: DiffSite[], sign: string, colors: Colors): string[] {
