@@ -1,16 +1,20 @@
 // Patterns are written once, in canonical form, and run on normalized text;
 // the evidence must still show the page's own wording, so every normalized
 // UTF-16 unit remembers the original range it came from.
+//
+// Only sentences with a finding ever need that map, so it is built on first
+// use, by running the same fold again with recording on: one code path for
+// the text and the map, nothing per unit allocated for the other sentences.
 
 export interface NormalizedText {
   /** NFKC, lower-cased, whitespace runs collapsed, variants replaced. */
-  text: string;
+  readonly text: string;
   /** For each unit of `text`: start of its source range in the original. */
-  origStart: readonly number[];
+  readonly origStart: ArrayLike<number>;
   /** For each unit of `text`: end (exclusive) of its source range in the original. */
-  origEnd: readonly number[];
+  readonly origEnd: ArrayLike<number>;
   /** The original length, for empty spans at the end. */
-  originalLength: number;
+  readonly originalLength: number;
 }
 
 /** Compiled `variants:` of variants.yaml: variant (already normalized) → canonical. */
@@ -44,32 +48,45 @@ function isMark(c: number): boolean {
   return mark[c] === 1;
 }
 
-interface Stage {
-  text: string;
-  origStart: number[];
-  origEnd: number[];
+/** Offset arrays being recorded; null when only the text is wanted. */
+class Maps {
+  s: number[] = [];
+  e: number[] = [];
+  push(start: number, end: number): void {
+    this.s.push(start);
+    this.e.push(end);
+  }
+}
+
+// NFKC + lower case of a lone BMP unit (no marks after it), per unit, lazily.
+const foldedUnit: (string | undefined)[] = [];
+
+function foldUnit(c: number): string {
+  return (foldedUnit[c] ??= String.fromCharCode(c).normalize('NFKC').toLowerCase());
 }
 
 // A segment is a base character plus the marks NFKC may fold into it:
 // normalizing it alone gives the same result as in context, and its output
 // maps to all of it.
-function foldSegments(input: string): Stage {
-  let text = '';
-  const origStart: number[] = [];
-  const origEnd: number[] = [];
-  let lastWasSpace = false;
+function foldSegments(input: string, maps: Maps | null): string {
   const n = input.length;
+  // a simple unit is never a mark, so an all-simple text folds to itself
+  let k = 0;
+  while (k < n && isSimple(input.charCodeAt(k))) k++;
+  if (k === n && !maps) return input;
+
+  let text = '';
+  let lastWasSpace = false;
   let i = 0;
   while (i < n) {
     // copy a run of simple characters in one piece
     const runStart = i;
     while (i < n && isSimple(input.charCodeAt(i)) && (i + 1 >= n || !isMark(input.charCodeAt(i + 1)))) {
-      origStart.push(i);
-      origEnd.push(i + 1);
+      if (maps) maps.push(i, i + 1);
       i++;
     }
     if (i > runStart) {
-      text += input.slice(runStart, i);
+      text += runStart === 0 && i === n ? input : input.slice(runStart, i);
       lastWasSpace = false;
       continue;
     }
@@ -79,29 +96,25 @@ function foldSegments(input: string): Stage {
     let end = i + (pair ? 2 : 1);
     while (end < n && isMark(input.charCodeAt(end))) end++;
     i = end;
-    const out = input.slice(start, end).normalize('NFKC').toLowerCase();
+    const out = end === start + 1 ? foldUnit(c) : input.slice(start, end).normalize('NFKC').toLowerCase();
     for (const ch of out) {
       if (SPACE.test(ch)) {
         if (lastWasSpace) {
           // widen the kept space to the whole run
-          origEnd[origEnd.length - 1] = end;
+          if (maps) maps.e[maps.e.length - 1] = end;
           continue;
         }
         lastWasSpace = true;
         text += ' ';
-        origStart.push(start);
-        origEnd.push(end);
+        if (maps) maps.push(start, end);
         continue;
       }
       lastWasSpace = false;
       text += ch;
-      for (let k = 0; k < ch.length; k++) {
-        origStart.push(start);
-        origEnd.push(end);
-      }
+      if (maps) for (let u = 0; u < ch.length; u++) maps.push(start, end);
     }
   }
-  return { text, origStart, origEnd };
+  return text;
 }
 
 function escapeRegExp(s: string): string {
@@ -112,9 +125,9 @@ function escapeRegExp(s: string): string {
 export function compileVariants(variants: Record<string, readonly string[]>): VariantTable {
   const canonical = new Map<string, string>();
   for (const [canon, list] of Object.entries(variants)) {
-    const target = foldSegments(canon).text;
+    const target = foldSegments(canon, null);
     for (const v of list) {
-      const key = foldSegments(v).text;
+      const key = foldSegments(v, null);
       if (key && key !== target) canonical.set(key, target);
     }
   }
@@ -134,45 +147,70 @@ export function compileVariants(variants: Record<string, readonly string[]>): Va
 
 const NO_VARIANTS: VariantTable = { pattern: null, canonical: new Map() };
 
-export function normalize(input: string, variants: VariantTable = NO_VARIANTS): NormalizedText {
-  const folded = foldSegments(input);
-  let { text, origStart, origEnd } = folded;
+/** Replaces variants in folded text; records the maps from `fold` (the maps of `folded`) when given. */
+function replaceVariants(folded: string, variants: VariantTable, fold: Maps | null, maps: Maps | null): string {
   const re = variants.pattern;
   if (re) re.lastIndex = 0;
-  // most sentences hold no variant: keep the folded maps as they are
-  if (re?.test(folded.text)) {
-    re.lastIndex = 0;
-    let out = '';
-    const s: number[] = [];
-    const e: number[] = [];
-    let last = 0;
-    for (const m of folded.text.matchAll(re)) {
-      const at = m.index;
-      for (let i = last; i < at; i++) {
-        s.push(folded.origStart[i]!);
-        e.push(folded.origEnd[i]!);
-      }
-      out += folded.text.slice(last, at);
-      const canon = variants.canonical.get(m[0]) ?? m[0];
-      const from = folded.origStart[at]!;
-      const to = folded.origEnd[at + m[0].length - 1]!;
-      for (let k = 0; k < canon.length; k++) {
-        s.push(from);
-        e.push(to);
-      }
-      out += canon;
-      last = at + m[0].length;
+  // most sentences hold no variant: keep the folded text (and maps) as they are
+  if (!re?.test(folded)) {
+    if (fold && maps) {
+      maps.s = fold.s;
+      maps.e = fold.e;
     }
-    for (let i = last; i < folded.text.length; i++) {
-      s.push(folded.origStart[i]!);
-      e.push(folded.origEnd[i]!);
-    }
-    out += folded.text.slice(last);
-    text = out;
-    origStart = s;
-    origEnd = e;
+    return folded;
   }
-  return { text, origStart, origEnd, originalLength: input.length };
+  re.lastIndex = 0;
+  let out = '';
+  let last = 0;
+  for (const m of folded.matchAll(re)) {
+    const at = m.index;
+    if (fold && maps) for (let i = last; i < at; i++) maps.push(fold.s[i]!, fold.e[i]!);
+    out += folded.slice(last, at);
+    const canon = variants.canonical.get(m[0]) ?? m[0];
+    if (fold && maps) {
+      const from = fold.s[at]!;
+      const to = fold.e[at + m[0].length - 1]!;
+      for (let k = 0; k < canon.length; k++) maps.push(from, to);
+    }
+    out += canon;
+    last = at + m[0].length;
+  }
+  if (fold && maps) for (let i = last; i < folded.length; i++) maps.push(fold.s[i]!, fold.e[i]!);
+  out += folded.slice(last);
+  return out;
+}
+
+class Normalized implements NormalizedText {
+  private maps: Maps | undefined;
+  readonly originalLength: number;
+  constructor(
+    readonly text: string,
+    private readonly input: string,
+    private readonly variants: VariantTable,
+  ) {
+    this.originalLength = input.length;
+  }
+  private record(): Maps {
+    if (!this.maps) {
+      const fold = new Maps();
+      const maps = new Maps();
+      const text = replaceVariants(foldSegments(this.input, fold), this.variants, fold, maps);
+      // the same passes as for the text: a mismatch is a bug, never a different answer
+      if (text !== this.text || maps.s.length !== text.length) throw new Error('normalize: offset map out of step with the text');
+      this.maps = maps;
+    }
+    return this.maps;
+  }
+  get origStart(): readonly number[] {
+    return this.record().s;
+  }
+  get origEnd(): readonly number[] {
+    return this.record().e;
+  }
+}
+
+export function normalize(input: string, variants: VariantTable = NO_VARIANTS): NormalizedText {
+  return new Normalized(replaceVariants(foldSegments(input, null), variants, null, null), input, variants);
 }
 
 /** Maps a span of the normalized text back to the span of the original it came from. */

@@ -16,15 +16,16 @@ const OPENERS = new Map([
   ['【', '】'],
   ['“', '”'],
 ]);
-const JA_ENDS = new Set(['。', '！', '？', '!', '?', '｡']);
 const CLOSERS_AFTER_END = new Set(['」', '』', '）', ')', '】', '”', '"', '’', '!', '?', '！', '？', '。']);
 /** A bracket longer than this is prose in parentheses, not a quoted phrase: split inside it. */
 const SHORT_BRACKET = 80;
 
 const BRACKETS = /[「『（(【“」』）)】”\n]/g;
+const OPENER = /[「『（(【“]/;
 
-/** Ranges inside short, closed brackets where a sentence end does not split. */
-function protectedRanges(text: string): Uint8Array {
+/** Ranges inside short, closed brackets where a sentence end does not split (null: none). */
+function protectedRanges(text: string): Uint8Array | null {
+  if (!OPENER.test(text)) return null;
   const inside = new Uint8Array(text.length);
   const stack: { close: string; at: number }[] = [];
   for (const m of text.matchAll(BRACKETS)) {
@@ -54,33 +55,48 @@ function isWesternEnd(text: string, i: number): boolean {
   return next === undefined || next === ' ' || next === '\t';
 }
 
+// Per BMP unit, lazily: 1 = matches /\s/u, 2 = does not (all of \s is in the BMP).
+const space = new Uint8Array(0x10000);
+const SPACE = /\s/u;
+
+function isSpace(c: number): boolean {
+  if (space[c] === 0) space[c] = SPACE.test(String.fromCharCode(c)) ? 1 : 2;
+  return space[c] === 1;
+}
+
+function pushTrimmed(out: Sentence[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+}
+
+// Only these units can end a sentence: the scan jumps from one to the next.
+const ENDS = /[\n\r。！？!?｡.]/g;
+
 export function splitSentences(text: string): Sentence[] {
   const inside = protectedRanges(text);
   const out: Sentence[] = [];
   let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && /\s/u.test(text[s]!)) s++;
-    while (e > s && /\s/u.test(text[e - 1]!)) e--;
-    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (ch === '\n' || ch === '\r') {
-      push(i);
+  const ends = new RegExp(ENDS);
+  let m: RegExpExecArray | null;
+  while ((m = ends.exec(text)) !== null) {
+    const i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
+      pushTrimmed(out, text, start, i);
       start = i + 1;
       continue;
     }
-    if (inside[i]) continue;
-    if (JA_ENDS.has(ch) || (ch === '.' && isWesternEnd(text, i))) {
-      let j = i + 1;
-      while (j < text.length && CLOSERS_AFTER_END.has(text[j]!)) j++;
-      push(j);
-      start = j;
-      i = j - 1;
-    }
+    if (inside?.[i]) continue;
+    if (c === 0x2e && !isWesternEnd(text, i)) continue;
+    let j = i + 1;
+    while (j < text.length && CLOSERS_AFTER_END.has(text[j]!)) j++;
+    pushTrimmed(out, text, start, j);
+    start = j;
+    ends.lastIndex = j;
   }
-  push(text.length);
+  pushTrimmed(out, text, start, text.length);
   return out;
 }

@@ -86,3 +86,16 @@ describe('normalize', () => {
     }
   });
 });
+
+describe('normalize offset maps', () => {
+  it('are built on first use and agree with the text, on the fast path too', () => {
+    const plain = normalize('当院の点滴です。');
+    expect(plain.text).toBe('当院の点滴です。');
+    expect(Array.from(plain.origStart)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(Array.from(plain.origEnd)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    const mixed = normalize('ｴｷｿｿｰﾑ　点滴', variants);
+    expect(mixed.text).toBe('エクソソーム 点滴');
+    expect(mixed.origStart.length).toBe(mixed.text.length);
+    expect(toOriginalSpan(mixed, 0, 6)).toEqual({ start: 0, end: 6 });
+  });
+});

@@ -32,3 +32,63 @@ describe('splitSentences', () => {
     expect(splitSentences(' \n ')).toEqual([]);
   });
 });
+
+// The splitter jumps from one possible end to the next; this is the plain
+// character-by-character reading of the same rules, as an oracle.
+function reference(text: string): { text: string; start: number; end: number }[] {
+  const openers = new Map([['「', '」'], ['『', '』'], ['（', '）'], ['(', ')'], ['【', '】'], ['“', '”']]);
+  const inside = new Uint8Array(text.length);
+  const stack: { close: string; at: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') stack.length = 0;
+    else if (openers.has(ch)) stack.push({ close: openers.get(ch)!, at: i });
+    else if ('」』）)】”'.includes(ch) && stack.length && stack[stack.length - 1]!.close === ch) {
+      const top = stack.pop()!;
+      if (i - top.at <= 80) inside.fill(1, top.at + 1, i);
+    }
+  }
+  const out: { text: string; start: number; end: number }[] = [];
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e });
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' || ch === '\r') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (inside[i]) continue;
+    const next = text[i + 1];
+    if ('。！？!?｡'.includes(ch) || (ch === '.' && (next === undefined || next === ' ' || next === '\t'))) {
+      let j = i + 1;
+      while (j < text.length && '」』）)】”"’!?！？。'.includes(text[j]!)) j++;
+      push(j);
+      start = j;
+      i = j - 1;
+    }
+  }
+  push(text.length);
+  return out;
+}
+
+describe('splitSentences against the plain reading', () => {
+  it('agrees on random text made of ends, closers, brackets and spaces', () => {
+    const pieces = ['あ', 'い', 'a', '1', '。', '！', '？', '!', '?', '｡', '.', '. ', '.\t', '」', '』', '）', ')', '】', '”', '"', '’',
+      '「', '『', '（', '(', '【', '“', '\n', '\r', '\r\n', ' ', '　', '\t', '\u00a0', 'x'.repeat(90)];
+    let seed = 4242;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let k = 0; k < 3000; k++) {
+      let text = '';
+      const n = Math.floor(rnd() * 60);
+      for (let j = 0; j < n; j++) text += pieces[Math.floor(rnd() * pieces.length)];
+      expect(splitSentences(text)).toEqual(reference(text));
+    }
+  });
+});
