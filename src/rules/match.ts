@@ -141,7 +141,7 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
     for (const p of rule.patterns) {
       if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
       else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
-      else if (!opts.prefilter || hasTrigger(p, text)) spans.push(...tokenSpans(p.seq, tokensOf()));
+      else if (!opts.prefilter || dict.gate.tokensMayMatch(p)) spans.push(...tokenSpans(p.seq, tokensOf()));
     }
     if (spans.length) raw.push({ rule, spans });
   });
