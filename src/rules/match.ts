@@ -116,22 +116,23 @@ export interface MatchOptions {
   tokenize: (normText: string) => Token[];
 }
 
+function done(result: SentenceResult, tokens: Token[] | undefined): SentenceResult {
+  result.tokenized = tokens !== undefined;
+  return result;
+}
+
 export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: MatchOptions): SentenceResult {
   const text = s.norm.text;
   const mentionsEv = anyFrame(dict.scope.ev, text) !== undefined;
   const offers = anyFrame(dict.scope.offer, text) !== undefined;
   const unrelated = anyFrame(dict.scope.unrelated, text) !== undefined;
+  // (no named closures here: tsx names each one per call, which costs more than the rest of a plain sentence)
   let tokens: Token[] | undefined;
-  const tokensOf = () => (tokens ??= opts.tokenize(text));
   // The naive path tokenizes every sentence; the prefilter must not change what is found.
-  if (!opts.prefilter && needsTokens(dict, text, false)) tokensOf();
+  if (!opts.prefilter && needsTokens(dict, text, false)) tokens = opts.tokenize(text);
   const result: SentenceResult = { claims: [], disclosures: [], mentionsEv, offers, unrelated, tokenized: false };
-  const done = () => {
-    result.tokenized = tokens !== undefined;
-    return result;
-  };
 
-  if (unrelated && !mentionsEv) return done();
+  if (unrelated && !mentionsEv) return done(result, tokens);
 
   const raw: { rule: CompiledRule; spans: Span[] }[] = [];
   const candidates = opts.prefilter ? dict.gate.candidates(text) : undefined;
@@ -141,12 +142,12 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
     for (const p of rule.patterns) {
       if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
       else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
-      else if (!opts.prefilter || dict.gate.tokensMayMatch(p)) spans.push(...tokenSpans(p.seq, tokensOf()));
+      else if (!opts.prefilter || dict.gate.tokensMayMatch(p)) spans.push(...tokenSpans(p.seq, (tokens ??= opts.tokenize(text))));
     }
     if (spans.length) raw.push({ rule, spans });
   });
   // an FAQ question asks about side effects or approval: it neither claims nor discloses
-  if (raw.length === 0 || anyFrame(dict.frames.question, text)) return done();
+  if (raw.length === 0 || anyFrame(dict.frames.question, text)) return done(result, tokens);
   // a sentence quoting claims to warn still provides what it discloses
   const warning = anyFrame(dict.frames.warning, text) !== undefined;
   const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
@@ -167,5 +168,5 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
     const hit: RuleHit = { rule, start: orig.start, end: orig.end, severity: lower ? 'low' : rule.severity, hedged: lower };
     (rule.disclosure ? result.disclosures : result.claims).push(hit);
   }
-  return done();
+  return done(result, tokens);
 }
