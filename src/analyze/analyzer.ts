@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../extract/blocks.ts';
 import { FLAGGABLE_SITE_TYPES } from '../model.ts';
+import { onePerCategory } from './filters.ts';
 import type { Block, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
 import { anyFrame } from '../rules/compile.ts';
 import { loadDictionaries } from '../rules/load.ts';
@@ -105,16 +106,19 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (r.mentionsEv) evBlocks.add(sentences[i]!.block);
     });
     const outOfScopeBlocks = new Set([...unrelatedBlocks].filter((b) => !evBlocks.has(b)));
-    const findings: Finding[] = [];
-    const seen = new Set<string>();
+    let findings: Finding[] = [];
     const disclosures: DisclosureItem[] = [];
+    // Only a provider discloses: a media column or an authority page that lists
+    // the 限定解除 items, or a consumer case's amount paid, discloses nothing.
+    // A price stays a price where an article quotes a clinic's price list.
+    const discloses = (item: DisclosureItem) => FLAGGABLE_SITE_TYPES.includes(siteType) || (item === 'cost' && siteType === 'media');
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
     results.forEach((r, i) => {
       const { block, prepared } = sentences[i]!;
       if (outOfScopeBlocks.has(block) || unrelatedPage) return;
       for (const d of r.disclosures) {
         const item = d.rule.disclosure!;
-        if (!disclosureEvidence[item]) {
+        if (discloses(item) && !disclosureEvidence[item]) {
           disclosures.push(item);
           disclosureEvidence[item] = prepared.original;
         }
@@ -127,10 +131,6 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (block.nav && !r.mentionsEv) return;
       if ((block.nav || block.kind === 'title') && anyFrame(dict.frames.label, prepared.norm.text)) return;
       for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
-        // the same sentence repeated on a page (header, footer) is one claim
-        const key = `${h.rule.id}\0${prepared.original}\0${h.start}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
         const f: Finding = {
           category: h.rule.category,
           rule: h.rule.id,
@@ -146,6 +146,8 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
         findings.push(f);
       }
     });
+
+    findings = onePerCategory(findings);
 
     const doc: DocumentAnalysis = {
       source,

@@ -61,8 +61,11 @@ export interface Dictionaries {
     question: Frame[];
     /** The sentence is a bare section label (患者様の声, 症例写真): not a claim in a menu or the page title. */
     label: Frame[];
+    /** The sentence states the disclosure requirement (明示すること, checklists): it provides no disclosure. */
+    requirement: Frame[];
   };
-  scope: { ev: Frame[]; offer: Frame[]; unrelated: Frame[] };
+  /** notTreatment: research, trials, diagnostics: a disease named there is no disease-claim. */
+  scope: { ev: Frame[]; offer: Frame[]; unrelated: Frame[]; notTreatment: Frame[] };
   siteTypes: { signals: SiteSignal[]; default: SiteType };
 }
 
@@ -105,12 +108,12 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
 
   const negSrc = sourceOf('negation');
   const neg = negSrc ? negSrc.validate(negationFile) : {};
-  const negFrames = (key: 'negation' | 'disclaimer' | 'hedge' | 'warning' | 'question' | 'label') =>
+  const negFrames = (key: 'negation' | 'disclaimer' | 'hedge' | 'warning' | 'question' | 'label' | 'requirement') =>
     negSrc ? compileFrames(ctxFor(negSrc), neg[key], [key]) : [];
 
   const scopeSrc = sourceOf('scope');
   const sc = scopeSrc ? scopeSrc.validate(scopeFile) : undefined;
-  const scopeFrames = (key: 'ev' | 'offer' | 'unrelated') =>
+  const scopeFrames = (key: 'ev' | 'offer' | 'unrelated' | 'notTreatment') =>
     scopeSrc && sc ? compileFrames(ctxFor(scopeSrc), sc[key], [key]) : [];
 
   const siteSrc = sourceOf('site-types');
@@ -190,8 +193,9 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
       warning: negFrames('warning'),
       question: negFrames('question'),
       label: negFrames('label'),
+      requirement: negFrames('requirement'),
     },
-    scope: { ev: scopeFrames('ev'), offer: scopeFrames('offer'), unrelated: scopeFrames('unrelated') },
+    scope: { ev: scopeFrames('ev'), offer: scopeFrames('offer'), unrelated: scopeFrames('unrelated'), notTreatment: scopeFrames('notTreatment') },
     siteTypes: { signals, default: st?.default ?? 'clinic' },
   };
 }

@@ -6,7 +6,7 @@ import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { NormalizedText } from '../text/normalize.ts';
 import type { Token } from '../text/tokenizer.ts';
 import { anyFrame } from './compile.ts';
-import type { TokenField, TokenMatcher, TokenPattern } from './compile.ts';
+import type { Frame, TokenField, TokenMatcher, TokenPattern } from './compile.ts';
 import type { CompiledRule, Dictionaries } from './load.ts';
 
 export interface PreparedSentence {
@@ -51,6 +51,25 @@ function hasTrigger(p: TokenPattern, text: string): boolean {
 /** With the prefilter on, only sentences holding a token pattern's trigger are ever tokenized. */
 export function needsTokens(dict: Dictionaries, normText: string, prefilter: boolean): boolean {
   return dict.tokenPatterns.some((p) => !prefilter || hasTrigger(p, normText));
+}
+
+/** Where a clause ends: a disclaimer covers only the clause it stands in. */
+const CLAUSE_END = /[。!?※\n]/;
+
+/** The clauses (normalized offsets) holding a match of any of the frames. */
+function frameClauses(frames: readonly Frame[], text: string): Span[] {
+  const out: Span[] = [];
+  for (const f of frames) {
+    if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
+    for (const m of regexSpans(f.re, text)) {
+      let start = m.start;
+      while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
+      let end = m.end;
+      while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+      out.push({ start, end });
+    }
+  }
+  return out;
 }
 
 function regexSpans(re: RegExp, text: string): Span[] {
@@ -150,15 +169,22 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   if (raw.length === 0 || anyFrame(dict.frames.question, text)) return done(result, tokens);
   // a sentence quoting claims to warn still provides what it discloses
   const warning = anyFrame(dict.frames.warning, text) !== undefined;
-  const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
+  // a sentence that states the disclosure requirement (明示すること, checklists) provides nothing
+  const requirement = anyFrame(dict.frames.requirement, text) !== undefined;
+  // research, trials and diagnostics name diseases without offering a treatment for them
+  const notTreatment = anyFrame(dict.scope.notTreatment, text) !== undefined;
+  // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only
+  const disclaimed = anyFrame(dict.frames.disclaimer, text) ? frameClauses(dict.frames.disclaimer, text) : [];
   const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
 
   for (const { rule, spans } of raw) {
     if (warning && !rule.disclosure) continue;
-    if (rule.negatable && disclaimer) continue;
+    if (requirement && rule.disclosure) continue;
+    if (notTreatment && rule.category === 'disease-claim') continue;
     if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(text)))) continue;
     let best: Span | undefined;
     for (const sp of spans) {
+      if (rule.negatable && disclaimed.some((c) => sp.start < c.end && sp.end > c.start)) continue;
       if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end))) continue;
       if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
     }

@@ -55,8 +55,8 @@ export const frameEntry = z.union([text, z.strictObject({ pattern: text, specs: 
 export type FrameEntry = z.infer<typeof frameEntry>;
 const frames = z.array(frameEntry).optional();
 
-export const negationFile = z.strictObject({ negation: frames, disclaimer: frames, hedge: frames, warning: frames, question: frames, label: frames });
-export const scopeFile = z.strictObject({ ev: z.array(frameEntry).min(1), offer: frames, unrelated: frames });
+export const negationFile = z.strictObject({ negation: frames, disclaimer: frames, hedge: frames, warning: frames, question: frames, label: frames, requirement: frames });
+export const scopeFile = z.strictObject({ ev: z.array(frameEntry).min(1), offer: frames, unrelated: frames, notTreatment: frames });
 
 const signal = z.union([
   z.strictObject({ pattern: text, weight: z.number(), specs: specs.optional() }),

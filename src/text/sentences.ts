@@ -73,7 +73,9 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
 }
 
 // Only these units can end a sentence: the scan jumps from one to the next.
-const ENDS = /[\n\r。！？!?｡.]/g;
+// A note mark ※ outside brackets starts a note of its own (「…」※個人の感想です):
+// a disclaimer in the note must not be read with the sentence before it.
+const ENDS = /[\n\r。！？!?｡.※]/g;
 
 export function splitSentences(text: string): Sentence[] {
   const inside = protectedRanges(text);
@@ -90,6 +92,11 @@ export function splitSentences(text: string): Sentence[] {
       continue;
     }
     if (inside?.[i]) continue;
+    if (c === 0x203b) {
+      pushTrimmed(out, text, start, i);
+      start = i;
+      continue;
+    }
     if (c === 0x2e && !isWesternEnd(text, i)) continue;
     let j = i + 1;
     while (j < text.length && CLOSERS_AFTER_END.has(text[j]!)) j++;

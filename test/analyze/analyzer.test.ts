@@ -10,9 +10,9 @@ const files = [
   { name: 'variants.yaml', text: "variants:\n  エクソソーム: [エキソソーム, exosome]\nterms:\n  EV: [エクソソーム]\n  SUPERNATANT: ['培養上清液?', 上清液]\n" },
   {
     name: 'negation.yaml',
-    text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\nquestion: ['(ですか|ますか|ありませんか)[?]?$']\nlabel: ['^(患者様の声|キャンペーン)(はこちら)?(\\|.*)?$']\n",
+    text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\nquestion: ['(ですか|ますか|ありませんか)[?]?$']\nlabel: ['^(患者様の声|キャンペーン)(はこちら)?(\\|.*)?$']\ndisclaimer: ['保証するものではありません']\nrequirement: ['明示すること']\n",
   },
-  { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\n" },
+  { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\nnotTreatment: ['治験']\n" },
   {
     name: 'site-types.yaml',
     text: "types:\n  clinic:\n    - { pattern: 診療時間, weight: 3 }\n  authority:\n    - { host: '\\.go\\.jp$', weight: 10 }\n    - { pattern: 国民生活センター, weight: 5 }\n  media:\n    - { pattern: 編集部, weight: 3 }\ndefault: clinic\n",
@@ -25,6 +25,22 @@ rules:
     severity: high
     description: { ja: 副作用なし, en: no side effects }
     patterns: ['副作用(は|が)(ない|ありません)']
+    specs: {}
+  - id: safety-claim/reassurance
+    severity: medium
+    description: { ja: 安心・安全, en: safe and sound }
+    patterns: ['安心・安全']
+    specs: {}
+`,
+  },
+  {
+    name: 'disease-claim.yaml',
+    text: `category: disease-claim
+rules:
+  - id: disease-claim/named-disease
+    severity: high
+    description: { ja: 疾患名, en: named disease }
+    patterns: ['認知症']
     specs: {}
 `,
   },
@@ -204,6 +220,50 @@ describe('analyzer on whole pages: menus, labels, questions, unrelated pages', (
     const doc = await analyzer.analyzeText('「副作用がない」などの広告とは違い、当院のエクソソームは未承認医薬品です。', 'w', { assumeInScope: true });
     expect(doc.findings).toEqual([]);
     expect(doc.disclosures).toEqual(['unapproved']);
+  });
+});
+
+describe('analyzer: frames, scope and one finding per category', () => {
+  it('keeps one finding per category per sentence: the higher severity, then the earlier', async () => {
+    const doc = await analyzer.analyzeText('エクソソームは安心・安全で副作用がありません。エクソソームは安心・安全です。', 'x');
+    expect(doc.findings.map((f) => [f.rule, f.match])).toEqual([
+      ['safety-claim/no-side-effects', '副作用がありません'],
+      ['safety-claim/reassurance', '安心・安全'],
+    ]);
+  });
+
+  it('lets a disclaimer cancel only the claims of its own clause', async () => {
+    for (const note of ['※個人の感想で、', '個人の感想で、']) {
+      // with ※ the note is a sentence of its own; without it the quote and the note are one sentence
+      const doc = await analyzer.analyzeText(`声「エクソソームで認知症の父が若返りました。」${note}若返りを保証するものではありません。`, 'x');
+      expect(doc.stats.sentences).toBe(note.startsWith('※') ? 2 : 1);
+      expect(doc.findings.map((f) => [f.rule, f.match]).sort()).toEqual([
+        ['disease-claim/named-disease', '認知症'],
+        ['efficacy-claim/rejuvenates', '若返'],
+      ]);
+      expect(doc.findings.every((f) => f.sentence.startsWith('声「'))).toBe(true);
+    }
+    const same = await analyzer.analyzeText('エクソソームで若返ると保証するものではありません。', 'x');
+    expect(same.findings).toEqual([]);
+  });
+
+  it('counts disclosures on clinic and seller pages, cost also on media, none where the requirement is stated', async () => {
+    const text = 'エクソソームは未承認です。1回 30,000円。';
+    expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'clinic' })).disclosures).toEqual(['unapproved', 'cost']);
+    expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['cost']);
+    expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'authority' })).disclosures).toEqual([]);
+    const rule = await analyzer.analyzeText('未承認であることを明示すること。', 'x', { siteTypeHint: 'clinic' });
+    expect(rule.disclosures).toEqual([]);
+  });
+
+  it('names no disease-claim in research and trial sentences', async () => {
+    const doc = await analyzer.analyzeText('エクソソームを用いた認知症の治験が始まった。エクソソームで認知症を治療。', 'x');
+    expect(doc.findings.map((f) => f.sentence)).toEqual(['エクソソームで認知症を治療。']);
+  });
+
+  it('puts a passage about an unrelated treatment out of scope even when scope is assumed', async () => {
+    const doc = await analyzer.analyzeText('当院のレーザーは人気です。副作用がありません。安心・安全です。', 'x', { assumeInScope: true });
+    expect(doc.findings).toEqual([]);
   });
 });
 

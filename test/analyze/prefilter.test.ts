@@ -11,17 +11,19 @@ import { parseDictionaries } from '../../src/rules/load.ts';
 
 const dir = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
 
+// Put in a category whose own rules rarely share a sentence with them, at high
+// severity: one finding per category per sentence must keep them to be seen.
 const tokenRules = [
   {
-    id: 'efficacy-claim/zz-token-cures',
+    id: 'celebrity/zz-token-cures',
     severity: 'high',
     description: { ja: '治る（形態素）', en: 'cures (tokens)' },
     patterns: [{ tokens: [{ basic: '治る' }], triggers: ['治'] }],
     specs: { match: ['痛みが治りました。'] },
   },
   {
-    id: 'efficacy-claim/zz-token-noun-disappears',
-    severity: 'medium',
+    id: 'celebrity/zz-token-noun-disappears',
+    severity: 'high',
     description: { ja: '名詞が消える', en: 'noun disappears' },
     patterns: [{ tokens: [{ pos: '名詞' }, { surface: ['が', 'も', 'に'] }, { basic: '消える' }], triggers: ['消'] }],
     specs: { match: ['内出血が消えます。'] },
@@ -33,7 +35,7 @@ async function dictionariesWithTokenRules() {
   const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(`${dir}${name}`, 'utf8') })));
   return parseDictionaries(
     files.map((f) => {
-      if (f.name !== 'efficacy-claim.yaml') return f;
+      if (f.name !== 'celebrity.yaml') return f;
       const doc = parse(f.text) as { rules: unknown[] };
       doc.rules.push(...tokenRules);
       return { name: f.name, text: stringify(doc) };
@@ -63,8 +65,8 @@ describe('prefilter', () => {
     }
     // not vacuous: claims were found, token rules fired, and the prefilter saved work
     expect(findings).toBeGreaterThan(20);
-    expect(rules).toContain('efficacy-claim/zz-token-cures');
-    expect(rules).toContain('efficacy-claim/zz-token-noun-disappears');
+    expect(rules).toContain('celebrity/zz-token-cures');
+    expect(rules).toContain('celebrity/zz-token-noun-disappears');
     expect(tokenizedOn).toBeGreaterThan(0);
     expect(tokenizedOn * 5).toBeLessThan(tokenizedOff);
   });

@@ -19,6 +19,12 @@ describe('splitSentences', () => {
     expect(texts('本当です！」次')).toEqual(['本当です！」', '次']);
   });
 
+  it('starts a note of its own at a note mark outside brackets', () => {
+    expect(texts('声：「膝が軽くなりました。」※感じ方には個人差があります。')).toEqual(['声：「膝が軽くなりました。」', '※感じ方には個人差があります。']);
+    expect(texts('1回 22,000円 ※税込')).toEqual(['1回 22,000円', '※税込']);
+    expect(texts('料金（※税込）のご案内')).toEqual(['料金（※税込）のご案内']);
+  });
+
   it('splits inside a long or unclosed bracket', () => {
     const long = `（${'あ'.repeat(50)}。${'い'.repeat(50)}）`;
     expect(splitSentences(long)).toHaveLength(2);
@@ -65,6 +71,11 @@ function reference(text: string): { text: string; start: number; end: number }[]
       continue;
     }
     if (inside[i]) continue;
+    if (ch === '※') {
+      push(i);
+      start = i;
+      continue;
+    }
     const next = text[i + 1];
     if ('。！？!?｡'.includes(ch) || (ch === '.' && (next === undefined || next === ' ' || next === '\t'))) {
       let j = i + 1;
@@ -81,7 +92,7 @@ function reference(text: string): { text: string; start: number; end: number }[]
 describe('splitSentences against the plain reading', () => {
   it('agrees on random text made of ends, closers, brackets and spaces', () => {
     const pieces = ['あ', 'い', 'a', '1', '。', '！', '？', '!', '?', '｡', '.', '. ', '.\t', '」', '』', '）', ')', '】', '”', '"', '’',
-      '「', '『', '（', '(', '【', '“', '\n', '\r', '\r\n', ' ', '　', '\t', '\u00a0', 'x'.repeat(90)];
+      '「', '『', '（', '(', '【', '“', '\n', '\r', '\r\n', ' ', '　', '\t', '\u00a0', 'x'.repeat(90), '※'];
     let seed = 4242;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
     for (let k = 0; k < 3000; k++) {
