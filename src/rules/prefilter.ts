@@ -144,17 +144,29 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
     }
   });
 
-  // first UTF-16 unit → bucket number + 1: one array read per character
-  const byFirst = new Map<number, LiteralEntry[]>();
+  // One-unit literals by their unit; longer ones by their first two units, so
+  // a common first unit (の, し) costs one map read, not a walk over every
+  // literal that starts with it.
+  const singleSlot = new Uint16Array(0x10000);
+  const singles: LiteralEntry[][] = [];
+  const pairFirst = new Uint8Array(0x10000);
+  const pairs = new Map<number, LiteralEntry[]>();
   for (const e of literals.values()) {
     const first = e.lit.charCodeAt(0);
-    const bucket = byFirst.get(first) ?? [];
-    bucket.push(e);
-    byFirst.set(first, bucket);
+    if (e.lit.length === 1) {
+      if (singleSlot[first] === 0) {
+        singles.push([]);
+        singleSlot[first] = singles.length;
+      }
+      singles[singleSlot[first]! - 1]!.push(e);
+    } else {
+      pairFirst[first] = 1;
+      const key = first * 0x10000 + e.second;
+      const list = pairs.get(key) ?? [];
+      list.push(e);
+      pairs.set(key, list);
+    }
   }
-  const slot = new Uint16Array(0x10000);
-  const buckets = [...byFirst.values()];
-  [...byFirst.keys()].forEach((code, b) => (slot[code] = b + 1));
 
   const tokenIndex = new Map<TokenPattern, number>();
   patterns.forEach((gp) => {
@@ -187,6 +199,18 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   const tokenOnly = new Uint8Array(rules.length);
   const byRegex = new Uint8Array(rules.length);
 
+  const hit = (e: LiteralEntry) => {
+    for (const s of e.sets) {
+      if (setHit[s]) continue;
+      setHit[s] = 1;
+      hitSets.push(s);
+      for (const pi of setPatterns[s]!) {
+        if (need[pi] === patterns[pi]!.sets.length) touched.push(pi);
+        if (--need[pi]! === 0) satisfied.push(pi);
+      }
+    }
+  };
+
   return {
     candidates(text) {
       lastText = text;
@@ -195,23 +219,12 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
       for (const i of alwaysRules) marks[i] = 1;
 
       for (let i = 0; i < text.length; i++) {
-        const b = slot[text.charCodeAt(i)]!;
-        if (b === 0) continue;
-        const next = text.charCodeAt(i + 1);
-        for (const e of buckets[b - 1]!) {
-          // compare the second unit before the whole literal: most entries fail there
-          if (e.lit.length > 1 && e.second !== next) continue;
-          if (e.lit.length > 2 && !text.startsWith(e.lit, i)) continue;
-          for (const s of e.sets) {
-            if (setHit[s]) continue;
-            setHit[s] = 1;
-            hitSets.push(s);
-            for (const pi of setPatterns[s]!) {
-              if (need[pi] === patterns[pi]!.sets.length) touched.push(pi);
-              if (--need[pi]! === 0) satisfied.push(pi);
-            }
-          }
-        }
+        const c = text.charCodeAt(i);
+        const single = singleSlot[c]!;
+        if (single !== 0) for (const e of singles[single - 1]!) hit(e);
+        if (pairFirst[c] === 0) continue;
+        const list = pairs.get(c * 0x10000 + text.charCodeAt(i + 1));
+        if (list) for (const e of list) if (e.lit.length === 2 || text.startsWith(e.lit, i)) hit(e);
       }
 
       for (const pi of satisfied) {
