@@ -149,8 +149,9 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   // literal that starts with it.
   const singleSlot = new Uint16Array(0x10000);
   const singles: LiteralEntry[][] = [];
-  const pairFirst = new Uint8Array(0x10000);
-  const pairs = new Map<number, LiteralEntry[]>();
+  // first unit → number + 1 of a map from the second unit (small integers as keys)
+  const pairSlot = new Uint16Array(0x10000);
+  const pairs: Map<number, LiteralEntry[]>[] = [];
   for (const e of literals.values()) {
     const first = e.lit.charCodeAt(0);
     if (e.lit.length === 1) {
@@ -160,11 +161,14 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
       }
       singles[singleSlot[first]! - 1]!.push(e);
     } else {
-      pairFirst[first] = 1;
-      const key = first * 0x10000 + e.second;
-      const list = pairs.get(key) ?? [];
+      if (pairSlot[first] === 0) {
+        pairs.push(new Map());
+        pairSlot[first] = pairs.length;
+      }
+      const bySecond = pairs[pairSlot[first]! - 1]!;
+      const list = bySecond.get(e.second) ?? [];
       list.push(e);
-      pairs.set(key, list);
+      bySecond.set(e.second, list);
     }
   }
 
@@ -222,8 +226,9 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
         const c = text.charCodeAt(i);
         const single = singleSlot[c]!;
         if (single !== 0) for (const e of singles[single - 1]!) hit(e);
-        if (pairFirst[c] === 0) continue;
-        const list = pairs.get(c * 0x10000 + text.charCodeAt(i + 1));
+        const pair = pairSlot[c]!;
+        if (pair === 0) continue;
+        const list = pairs[pair - 1]!.get(text.charCodeAt(i + 1));
         if (list) for (const e of list) if (e.lit.length === 2 || text.startsWith(e.lit, i)) hit(e);
       }
 
