@@ -1,0 +1,61 @@
+// The two "blind" sentence sets (test/fixtures/blind/: written and labelled
+// without seeing the rules or the dev set) run through the very evaluation of
+// `npm run eval:dev`. The floors are the values measured when this test was
+// written, rounded down to 0.05; since the rules were then tuned against these
+// sets, they are regression floors now, not an independent measure.
+// `npm run eval:dev -- test/fixtures/blind/<file> --show <category|item>` lists the lines behind a failure.
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze/analyzer.ts';
+import { SENTENCE_CATEGORIES } from '../../src/model.ts';
+import { evaluateLines, precision, recall, total } from '../../scripts/eval-dev.ts';
+import type { LineEval } from '../../scripts/eval-dev.ts';
+
+const BLIND = fileURLToPath(new URL('../fixtures/blind/', import.meta.url));
+
+interface Floors {
+  /** Per category: [precision, recall]. */
+  categories: Record<(typeof SENTENCE_CATEGORIES)[number], [number, number]>;
+  /** Micro precision and recall over the seven disclosure items. */
+  disclosures: [number, number];
+}
+
+const all = (p: number, r: number) => Object.fromEntries(SENTENCE_CATEGORIES.map((c) => [c, [p, r]])) as Floors['categories'];
+
+const FLOORS: Record<string, Floors> = {
+  'clinic-sentences.jsonl': { categories: all(1, 1), disclosures: [1, 1] },
+  'mixed-sentences.jsonl': { categories: all(1, 1), disclosures: [1, 1] },
+};
+
+const evals = new Map<string, LineEval>();
+beforeAll(async () => {
+  const analyzer = await createAnalyzer();
+  for (const file of Object.keys(FLOORS)) evals.set(file, await evaluateLines(`${BLIND}${file}`, analyzer));
+});
+
+const fmt = (x: number) => x.toFixed(2);
+
+describe.each(Object.entries(FLOORS))('blind set %s', (file, floors) => {
+  it('has its lines and labels for every category', () => {
+    const ev = evals.get(file)!;
+    expect(ev.lines.length).toBeGreaterThanOrEqual(150);
+    for (const c of SENTENCE_CATEGORIES) expect(ev.categories.get(c)!.tp + ev.categories.get(c)!.fn, c).toBeGreaterThan(0);
+  });
+
+  it('keeps per-category precision and recall at or above the floors', () => {
+    const ev = evals.get(file)!;
+    const low = SENTENCE_CATEGORIES.flatMap((c) => {
+      const n = ev.categories.get(c)!;
+      const [p, r] = floors.categories[c];
+      return precision(n) < p || recall(n) < r ? [`${c}: precision ${fmt(precision(n))} (floor ${p}), recall ${fmt(recall(n))} (floor ${r})`] : [];
+    });
+    expect(low).toEqual([]);
+  });
+
+  it('keeps disclosure micro precision and recall at or above the floors', () => {
+    const t = total(evals.get(file)!.disclosures);
+    const [p, r] = floors.disclosures;
+    expect(precision(t), `disclosure precision ${fmt(precision(t))}`).toBeGreaterThanOrEqual(p);
+    expect(recall(t), `disclosure recall ${fmt(recall(t))}`).toBeGreaterThanOrEqual(r);
+  });
+});
