@@ -53,22 +53,44 @@ export function needsTokens(dict: Dictionaries, normText: string, prefilter: boo
   return dict.tokenPatterns.some((p) => !prefilter || hasTrigger(p, normText));
 }
 
-/** Where a clause ends: a disclaimer covers only the clause it stands in. */
-const CLAUSE_END = /[。!?※\n]/;
+/**
+ * Where one clause ends and the next begins: a disclaimer covers only the clause
+ * it stands in (「副作用はほとんどありませんが、効果を保証するものではありません」
+ * disclaims the effect, not the safety claim before が、).
+ */
+const CLAUSE_BREAK = /[。!?※\n]|(?:が|けれど|けど|ものの)[、,]\s?|ただし[、,]?\s?/g;
 
 /** The clauses (normalized offsets) holding a match of any of the frames. */
-function frameClauses(frames: readonly Frame[], text: string): Span[] {
+function frameClauses(frames: readonly Frame[], text: string, breaks: readonly Span[]): Span[] {
   const out: Span[] = [];
   for (const f of frames) {
     if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
     for (const m of regexSpans(f.re, text)) {
-      let start = m.start;
-      while (start > 0 && !CLAUSE_END.test(text[start - 1]!)) start--;
-      let end = m.end;
-      while (end < text.length && !CLAUSE_END.test(text[end]!)) end++;
+      let start = 0;
+      let end = text.length;
+      for (const b of breaks) {
+        if (b.end <= m.start) start = b.end;
+        else if (b.start >= m.end) {
+          end = b.start;
+          break;
+        }
+      }
       out.push({ start, end });
     }
   }
+  return out;
+}
+
+/** Where the clause holding offset `at` ends. */
+function clauseEnd(breaks: readonly Span[], at: number, length: number): number {
+  for (const b of breaks) if (b.start >= at) return b.end;
+  return length;
+}
+
+/** The text with the given spans blanked out (a 。 per unit, so no pattern reads across them). */
+function mask(text: string, spans: readonly Span[]): string {
+  let out = text;
+  for (const sp of spans) out = out.slice(0, sp.start) + '。'.repeat(sp.end - sp.start) + out.slice(sp.end);
   return out;
 }
 
@@ -154,14 +176,21 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   if (unrelated && !mentionsEv) return done(result, tokens);
 
   const raw: { rule: CompiledRule; spans: Span[] }[] = [];
-  const candidates = opts.prefilter ? dict.gate.candidates(text) : undefined;
+  // A rule's `unless` is read outside the clauses of a disclaimer (below); the
+  // gate reads it on the whole sentence to skip token-only rules, so in the few
+  // sentences holding a disclaimer the gate is not asked (token triggers still are).
+  const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
+  const gated = opts.prefilter && !disclaimer;
+  const candidates = gated ? dict.gate.candidates(text) : undefined;
   dict.rules.forEach((rule, index) => {
     if (candidates && !candidates[index]) return;
     const spans: Span[] = [];
     for (const p of rule.patterns) {
       if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
       else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
-      else if (!opts.prefilter || dict.gate.tokensMayMatch(p)) spans.push(...tokenSpans(p.seq, (tokens ??= opts.tokenize(text))));
+      else if (!opts.prefilter || (gated ? dict.gate.tokensMayMatch(p) : hasTrigger(p, text))) {
+        spans.push(...tokenSpans(p.seq, (tokens ??= opts.tokenize(text))));
+      }
     }
     if (spans.length) raw.push({ rule, spans });
   });
@@ -173,19 +202,23 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   const requirement = anyFrame(dict.frames.requirement, text) !== undefined;
   // research, trials and diagnostics name diseases without offering a treatment for them
   const notTreatment = anyFrame(dict.scope.notTreatment, text) !== undefined;
-  // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only
-  const disclaimed = anyFrame(dict.frames.disclaimer, text) ? frameClauses(dict.frames.disclaimer, text) : [];
+  // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only:
+  // claims there are cancelled, and its words are no context (`unless`) for the other clauses
+  const breaks = regexSpans(CLAUSE_BREAK, text);
+  const disclaimed = disclaimer ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
+  const unlessText = disclaimed.length ? mask(text, disclaimed) : text;
   const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
 
   for (const { rule, spans } of raw) {
     if (warning && !rule.disclosure) continue;
     if (requirement && rule.disclosure) continue;
     if (notTreatment && rule.category === 'disease-claim') continue;
-    if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(text)))) continue;
+    if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(unlessText)))) continue;
     let best: Span | undefined;
     for (const sp of spans) {
       if (rule.negatable && disclaimed.some((c) => sp.start < c.end && sp.end > c.start)) continue;
-      if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end))) continue;
+      // a negation reads the rest of the match's clause (not 「…ありませんが、効果を保証するものではありません」)
+      if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end, clauseEnd(breaks, sp.end, text.length)))) continue;
       if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
     }
     if (!best) continue;

@@ -41,6 +41,7 @@ rules:
     severity: high
     description: { ja: 疾患名, en: named disease }
     patterns: ['認知症']
+    unless: ['もので(は)?ありません']
     specs: {}
 `,
   },
@@ -245,6 +246,16 @@ describe('analyzer: frames, scope and one finding per category', () => {
     }
     const same = await analyzer.analyzeText('エクソソームで若返ると保証するものではありません。', 'x');
     expect(same.findings).toEqual([]);
+    // the disclaimer's words are no context for the other clause (disease-claim's unless reads もの…ではありません)
+    const own = await analyzer.analyzeText('エクソソームで認知症の方を治療しますが、若返りを保証するものではありません。', 'x');
+    expect(own.findings.map((f) => f.rule)).toEqual(['disease-claim/named-disease']);
+    const disease = await analyzer.analyzeText('エクソソームは認知症を治すものではありません。', 'x');
+    expect(disease.findings).toEqual([]);
+  });
+
+  it('reads a negation in the clause of the match only', async () => {
+    const doc = await analyzer.analyzeText('エクソソームは副作用がありませんが、若返るわけではありません。', 'x');
+    expect(doc.findings.map((f) => f.rule)).toEqual(['safety-claim/no-side-effects']);
   });
 
   it('counts disclosures on clinic and seller pages, cost also on media, none where the requirement is stated', async () => {
