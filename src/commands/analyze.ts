@@ -1,5 +1,6 @@
 // `exoscan analyze <file|url>...`: one-off analysis of pages, without a store.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { createAnalyzer } from '../analyze/analyzer.ts';
 import type { Analyzer } from '../analyze/analyzer.ts';
@@ -36,11 +37,25 @@ async function loadInput(source: string, allowPrivate: boolean): Promise<LoadedI
     const code = (err as NodeJS.ErrnoException).code;
     throw new Error(code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(err)})`);
   }
-  if (info.isDirectory()) throw new Error('is a directory, not a page');
+  if (info.isDirectory()) throw new Error('is a directory with no .html, .htm or .txt files');
   if (info.size === 0) throw new Error('the file is empty');
   if (info.size > MAX_INPUT_BYTES) throw new Error(`the file is ${(info.size / 1e6).toFixed(0)} MB; the limit is ${MAX_INPUT_BYTES / 1e6} MB`);
   const bytes = await readFile(source);
   return { source, html: decodeBody(bytes).text, plainText: /\.(txt|text|md)$/i.test(source) };
+}
+
+const PAGE_FILE = /\.(html?|xhtml|txt|text|md)$/i;
+
+/** A directory stands for the page files directly in it (a saved site), in name order. */
+async function expandDirectories(sources: string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const source of sources) {
+    const isDir = !/^https?:\/\//i.test(source) && (await stat(source).then((s) => s.isDirectory(), () => false));
+    const files = isDir ? (await readdir(source)).filter((f) => PAGE_FILE.test(f)).sort() : [];
+    if (files.length > 0) out.push(...files.map((f) => path.join(source, f)));
+    else out.push(source);
+  }
+  return out;
 }
 
 async function analyzeOne(analyzer: Analyzer, input: LoadedInput): Promise<DocumentAnalysis> {
@@ -58,7 +73,7 @@ export async function runAnalyze(sources: string[], opts: { site?: boolean; allo
   const analyzer = await createAnalyzer();
   const loaded: LoadedInput[] = [];
   const errors: AnalyzeResult['errors'] = [];
-  for (const source of sources) {
+  for (const source of await expandDirectories(sources)) {
     try {
       loaded.push(await loadInput(source, opts.allowPrivate ?? false));
     } catch (err) {
@@ -121,7 +136,7 @@ export function register(program: Command): void {
   program
     .command('analyze')
     .description('Analyze HTML/text files or URLs and print every misleading claim with its evidence')
-    .argument('<inputs...>', 'HTML or text files, or http(s) URLs')
+    .argument('<inputs...>', 'HTML or text files, directories of them, or http(s) URLs')
     .option('--json', 'print JSON on stdout')
     .option('--site', 'treat all inputs as pages of one site and add the site-level missing-disclosure findings')
     .option('--allow-private', 'allow URLs on loopback/private addresses (local testing)')

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -42,6 +42,11 @@ describe('exoscan analyze (CLI)', () => {
     await writeFile(path.join(dir, 'clinic.html'), CLINIC);
     await writeFile(path.join(dir, 'sjis.html'), iconv.encode(CLINIC.replace('utf-8', 'Shift_JIS'), 'cp932'));
     await writeFile(path.join(dir, 'empty.html'), '');
+    await mkdir(path.join(dir, 'empty'));
+    await mkdir(path.join(dir, 'site'));
+    await writeFile(path.join(dir, 'site', 'b.html'), CLINIC);
+    await writeFile(path.join(dir, 'site', 'a.htm'), '<p>当院のエクソソーム点滴で必ず若返ります。</p>');
+    await writeFile(path.join(dir, 'site', 'notes.csv'), 'not a page');
     await writeFile(path.join(dir, 'image.html'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
     await writeFile(path.join(dir, 'broken.html'), '<html><body><div><p>当院のエクソソーム点滴で<b>必ず若返ります<p><table><td>未閉じ');
     await writeFile(path.join(dir, 'odd-charset.html'), '<meta charset="x-klingon"><p>エクソソーム点滴は副作用ゼロです。</p>');
@@ -97,7 +102,7 @@ describe('exoscan analyze (CLI)', () => {
       path.join(dir, 'empty.html'),
       path.join(dir, 'missing.html'),
       path.join(dir, 'image.html'),
-      dir,
+      path.join(dir, 'empty'),
       `${base}/gone`,
       path.join(dir, 'broken.html'),
       path.join(dir, 'odd-charset.html'),
@@ -108,12 +113,18 @@ describe('exoscan analyze (CLI)', () => {
     expect(msg['empty.html']).toMatch(/empty/);
     expect(msg['missing.html']).toMatch(/no such file/);
     expect(msg['image.html']).toMatch(/binary|PNG/i);
-    expect(msg[path.basename(dir)]).toMatch(/directory/);
+    expect(msg.empty).toMatch(/directory with no \.html/);
     expect(msg.gone).toMatch(/404/);
     expect(out.documents.map((d) => path.basename(d.source))).toEqual(['broken.html', 'odd-charset.html']);
     expect(out.documents[0]!.findings.some((f) => f.category === 'efficacy-claim')).toBe(true);
     expect(out.documents[1]!.findings.some((f) => f.category === 'safety-claim')).toBe(true);
     for (const e of out.errors) expect(r.stderr).toContain(e.message);
+  });
+
+  it('reads a directory as the page files in it, in name order', async () => {
+    const out = JSON.parse((await run(['analyze', '--json', path.join(dir, 'site')])).stdout) as JsonOut;
+    expect(out.documents.map((d) => path.basename(d.source))).toEqual(['a.htm', 'b.html']);
+    expect(out.errors).toEqual([]);
   });
 
   it('--site adds one missing-disclosure finding per missing item', async () => {
