@@ -1,5 +1,7 @@
 // Site type from the weighted signals of site-types.yaml: each signal counts
-// once per page, the highest total wins.
+// once per page, the highest total wins. A signal seen only inside quoted text
+// (「…」『…』: a quoted speaker, a template example) counts half: the page
+// quotes a clinic or an authority, it is not one.
 import { SITE_TYPES } from '../model.ts';
 import type { SiteType } from '../model.ts';
 import type { Dictionaries } from './load.ts';
@@ -9,15 +11,26 @@ export type SiteTypeScores = Partial<Record<SiteType, number>>;
 export function scoreSiteType(dict: Dictionaries, text: string, host: string | undefined): { scores: SiteTypeScores; signals: string[] } {
   const scores: SiteTypeScores = {};
   const signals: string[] = [];
+  const unquoted = stripQuoted(text);
   for (const s of dict.siteTypes.signals) {
     const subject = s.on === 'host' ? host : text;
     if (subject === undefined) continue;
     s.re.lastIndex = 0;
     if (!s.re.test(subject)) continue;
-    scores[s.type] = (scores[s.type] ?? 0) + s.weight;
-    signals.push(s.label);
+    let weight = s.weight;
+    if (s.on !== 'host') {
+      s.re.lastIndex = 0;
+      if (!s.re.test(unquoted)) weight /= 2;
+    }
+    scores[s.type] = (scores[s.type] ?? 0) + weight;
+    signals.push(weight < s.weight ? `${s.label} (quoted)` : s.label);
   }
   return { scores, signals };
+}
+
+/** The text with the inside of 「…」 and 『…』 (one line, up to 200 chars) blanked out. */
+export function stripQuoted(text: string): string {
+  return text.replace(/「[^「」\n]{0,200}」|『[^『』\n]{0,200}』/g, '「」');
 }
 
 // On a tie the rarer, more specific type wins: wrongly flagging an authority

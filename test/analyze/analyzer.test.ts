@@ -159,6 +159,25 @@ describe('analyzer', () => {
     expect(hinted.findings).toHaveLength(1);
   });
 
+  it('counts a site-type signal seen only inside quotes at half weight', async () => {
+    const realDict = await createAnalyzer();
+    // a clinic word inside a template example: 「当院では…」
+    const quoted = await realDict.analyzeText('記載例：「当院では自社で製造しています。」のように書きます。サイトポリシー', 'x');
+    expect(quoted.siteTypeSignals).toContain('clinic: 当院|当クリニック (quoted)');
+    expect(quoted.siteTypeScores?.clinic).toBe(1);
+    expect(quoted.siteType).toBe('authority');
+    const own = await realDict.analyzeText('当院では自社で製造しています。', 'x');
+    expect(own.siteTypeScores?.clinic).toBe(2);
+  });
+
+  it('reads publisher and research-institution signals', async () => {
+    const realDict = await createAnalyzer();
+    const advertorial = await realDict.analyzeText('【PR】提供：医療法人社団テスト会\n院長に聞きました。ご予約はこちら。\n媒体概要 編集方針', 'x');
+    expect(advertorial.siteType).toBe('media');
+    const press = await realDict.analyzeText('プレスリリース\n本学の研究グループが論文を発表しました。\n外来のご予約 休診日：日曜', 'x');
+    expect(press.siteType).toBe('authority');
+  });
+
   it('records disclosures with their first evidence and de-duplicates repeated sentences', async () => {
     const doc = await analyzer.analyzeBlocks(
       [
