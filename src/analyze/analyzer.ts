@@ -58,6 +58,10 @@ interface SentenceAt {
   prepared: PreparedSentence;
 }
 
+/** Warning sentences that make a media page a warning page. */
+const WARNING_PAGE_MIN = 2;
+const QUOTE = /「[^「」]+」|『[^『』]+』/;
+
 export function analyzerFor(dict: Dictionaries): Analyzer {
   const analyzeBlocks = async (blocks: Block[], source: string, opts: AnalyzeOptions & { title?: string } = {}): Promise<DocumentAnalysis> => {
     const prefilter = opts.prefilter ?? true;
@@ -106,6 +110,11 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (r.mentionsEv) evBlocks.add(sentences[i]!.block);
     });
     const outOfScopeBlocks = new Set([...unrelatedBlocks].filter((b) => !evBlocks.has(b)));
+    // A media page that warns in its own voice (two or more warning sentences:
+    // a news report on complaints, a legal column) quotes claims to criticise
+    // them: a claim in a sentence that holds a quote 「…」 is not its own.
+    const warnsInOwnVoice =
+      siteType === 'media' && sentences.filter((s) => anyFrame(dict.frames.warning, s.prepared.norm.text) !== undefined).length >= WARNING_PAGE_MIN;
     let findings: Finding[] = [];
     const disclosures: DisclosureItem[] = [];
     // Only a provider discloses: a media column or an authority page that lists
@@ -130,6 +139,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       // title is no claim. A heading keeps it: it introduces what follows.
       if (block.nav && !r.mentionsEv) return;
       if ((block.nav || block.kind === 'title') && anyFrame(dict.frames.label, prepared.norm.text)) return;
+      if (warnsInOwnVoice && QUOTE.test(prepared.norm.text)) return;
       for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
         const f: Finding = {
           category: h.rule.category,

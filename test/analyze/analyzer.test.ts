@@ -170,6 +170,18 @@ describe('analyzer', () => {
     expect(own.siteTypeScores?.clinic).toBe(2);
   });
 
+  it('drops quoted claims on a media page that warns in its own voice', async () => {
+    const realDict = await createAnalyzer();
+    const media = '編集部\n媒体概要\n';
+    const quotedClaim = 'クリニックでは「エクソソーム点滴は副作用ゼロ」と勧められた。';
+    const warns = '効果をうたう広告には注意が必要です。苦情の相談が寄せられています。';
+    const warning = await realDict.analyzeText(`${media}${quotedClaim}${warns}`, 'x');
+    expect(warning.siteType).toBe('media');
+    expect(warning.findings).toEqual([]);
+    const plain = await realDict.analyzeText(`${media}${quotedClaim}`, 'x');
+    expect(plain.findings.map((f) => f.category)).toContain('safety-claim');
+  });
+
   it('reads publisher and research-institution signals', async () => {
     const realDict = await createAnalyzer();
     const advertorial = await realDict.analyzeText('【PR】提供：医療法人社団テスト会\n院長に聞きました。ご予約はこちら。\n媒体概要 編集方針', 'x');
