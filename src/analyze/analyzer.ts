@@ -120,18 +120,17 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     // Only a provider discloses: a media column or an authority page that lists
     // the 限定解除 items, or a consumer case's amount paid, discloses nothing.
     // A price stays a price where an article quotes a clinic's price list.
-    const discloses = (item: DisclosureItem) => FLAGGABLE_SITE_TYPES.includes(siteType) || (item === 'cost' && siteType === 'media');
+    // A media page that promotes a treatment in its own voice (an advertorial,
+    // a promotional interview: claims found, no warning) carries the provider's
+    // disclosures too.
+    const discloses = (item: DisclosureItem, promotes: boolean) =>
+      FLAGGABLE_SITE_TYPES.includes(siteType) || (siteType === 'media' && (item === 'cost' || promotes));
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
+    const offered: { item: DisclosureItem; evidence: string }[] = [];
     results.forEach((r, i) => {
       const { block, prepared } = sentences[i]!;
       if (outOfScopeBlocks.has(block) || unrelatedPage) return;
-      for (const d of r.disclosures) {
-        const item = d.rule.disclosure!;
-        if (discloses(item) && !disclosureEvidence[item]) {
-          disclosures.push(item);
-          disclosureEvidence[item] = prepared.original;
-        }
-      }
+      for (const d of r.disclosures) offered.push({ item: d.rule.disclosure!, evidence: prepared.original });
       if (!inScope) return;
       // Menus, breadcrumbs, banners and link labels point at other pages: a
       // claim there counts only when it names EV itself (「エクソソーム点滴 初回半額」),
@@ -158,6 +157,13 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     });
 
     findings = onePerCategory(findings);
+    const promotes = siteType === 'media' && !warnsInOwnVoice && findings.length > 0;
+    for (const { item, evidence } of offered) {
+      if (discloses(item, promotes) && !disclosureEvidence[item]) {
+        disclosures.push(item);
+        disclosureEvidence[item] = evidence;
+      }
+    }
 
     const doc: DocumentAnalysis = {
       source,

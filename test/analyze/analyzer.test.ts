@@ -293,6 +293,8 @@ describe('analyzer: frames, scope and one finding per category', () => {
     const text = 'エクソソームは未承認です。1回 30,000円。';
     expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'clinic' })).disclosures).toEqual(['unapproved', 'cost']);
     expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['cost']);
+    // a media page promoting in its own voice (claims found, no warning) carries the provider's disclosures
+    expect((await analyzer.analyzeText(`エクソソームは副作用がありません。${text}`, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['unapproved', 'cost']);
     expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'authority' })).disclosures).toEqual([]);
     const rule = await analyzer.analyzeText('未承認であることを明示すること。', 'x', { siteTypeHint: 'clinic' });
     expect(rule.disclosures).toEqual([]);
