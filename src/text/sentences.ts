@@ -77,6 +77,22 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
 // a disclaimer in the note must not be read with the sentence before it.
 const ENDS = /[\n\r。！？!?｡.※]/g;
 
+// A line break inside a sentence (a paragraph wrapped by hand): the line ends with a
+// comma or a case particle and the next line goes on as prose, not as a list item.
+// Headings (…とは, …について) and menu lines do not end so.
+const OPEN_LINE_END = /(?:[、,，]|(?<!と)[のをがにでは])[ \t\u3000]*$/u;
+const LIST_START = /^[ \t\u3000]*(?:$|[・●○■□◆◇▶▷►※*＊\-‐－–—•◎☆★✓✔〇0-9０-９①-⑳(（【「『#＃>＞|｜Qq])/u;
+
+function continuesLine(text: string, start: number, nl: number): boolean {
+  const line = text.slice(start, nl);
+  if (!OPEN_LINE_END.test(line) || line.trim().length < 4) return false;
+  let next = nl + 1;
+  if (text.charCodeAt(nl) === 0x0d && text.charCodeAt(next) === 0x0a) next++;
+  const end = text.indexOf('\n', next);
+  const nextLine = text.slice(next, end < 0 ? text.length : end);
+  return !LIST_START.test(nextLine);
+}
+
 export function splitSentences(text: string): Sentence[] {
   const inside = protectedRanges(text);
   const out: Sentence[] = [];
@@ -87,6 +103,10 @@ export function splitSentences(text: string): Sentence[] {
     const i = m.index;
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) {
+      if (continuesLine(text, start, i)) {
+        if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) ends.lastIndex = i + 2;
+        continue;
+      }
       pushTrimmed(out, text, start, i);
       start = i + 1;
       continue;
