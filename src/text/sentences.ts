@@ -80,7 +80,7 @@ const ENDS = /[\n\r。！？!?｡.※]/g;
 // A line break inside a sentence (a paragraph wrapped by hand): the line ends with a
 // comma or a case particle and the next line goes on as prose, not as a list item.
 // Headings (…とは, …について) and menu lines do not end so.
-const OPEN_LINE_END = /(?:[、,，]|(?<!と)[のをがにでは])[ \t\u3000]*$/u;
+const OPEN_LINE_END = /(?:[、,，]|(?<!と)[のをがにではやも])[ \t\u3000]*$/u;
 const LIST_START = /^[ \t\u3000]*(?:$|[・●○■□◆◇▶▷►※*＊\-‐－–—•◎☆★✓✔〇0-9０-９①-⑳(（【「『#＃>＞|｜Qq])/u;
 
 function continuesLine(text: string, start: number, nl: number): boolean {

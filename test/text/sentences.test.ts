@@ -31,6 +31,13 @@ describe('splitSentences', () => {
     expect(texts('「閉じない。括弧')).toEqual(['「閉じない。', '括弧']);
   });
 
+  it('joins a line that breaks mid-sentence (after 、 or a particle) but keeps headings and list lines apart', () => {
+    const texts = (t: string) => splitSentences(t).map((s) => s.text);
+    expect(texts('当院の点滴は、\n肩こりや\n冷えにお悩みの方に\nおすすめです。')).toEqual(['当院の点滴は、\n肩こりや\n冷えにお悩みの方に\nおすすめです。']);
+    expect(texts('料金のご案内\n初回カウンセリング')).toEqual(['料金のご案内', '初回カウンセリング']);
+    expect(texts('対象となる方は\n・40代以上の方\n・疲れやすい方')).toEqual(['対象となる方は', '・40代以上の方', '・疲れやすい方']);
+  });
+
   it('gives offsets into the block', () => {
     const block = '  一文目。 二文目！\n三文目';
     for (const s of splitSentences(block)) expect(block.slice(s.start, s.end)).toBe(s.text);
