@@ -1,21 +1,11 @@
 // A deterministic corpus of clinic-like Japanese pages (menus, prices, FAQ,
 // disclaimers, access, news) written from our own templates. Most sentences
 // are ordinary prose; a few make claims, as on real sites.
+import { seededRandom } from '../test/support/seeded-random.ts';
 
 export interface CorpusPage {
   source: string;
   text: string;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CLINICS = ['さくら通り', 'みなと坂', '青葉台', '白樺', 'ひだまり', '北山', '若草', 'つばさ', '森の丘', '川辺'];
@@ -102,7 +92,7 @@ function fill(t: string, pick: <T>(a: readonly T[]) => T, rnd: () => number): st
 
 /** Pages of clinic-like text, together at least `minBytes` of UTF-8. */
 export function generateCorpus(minBytes = 5.5 * 1024 * 1024, seed = 20251201): CorpusPage[] {
-  const rnd = mulberry32(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)]!;
   const pages: CorpusPage[] = [];
   let bytes = 0;

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { flaggedSites } from '../src/history/sites.ts';
+import { seededRandom } from '../test/support/seeded-random.ts';
 import { SENTENCE_CATEGORIES, SEVERITIES } from '../src/model.ts';
 import type { SiteType } from '../src/model.ts';
 import { DB_FILE, fingerprint, openStore } from '../src/store/store.ts';
@@ -15,14 +16,7 @@ const SITES = Number(process.env.BENCH_SITES ?? 1000);
 const PAGES = 40;
 const FINDINGS_PER_PAGE = 5;
 
-// Deterministic pseudo-random numbers (mulberry32), so runs compare.
-let seed = 20260110;
-function rand(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rand = seededRandom(20260110);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
 const OPENERS = ['当院では', '当クリニックの', '再生医療専門の当院が提供する', '厚生労働省に届出済みの', '多くの患者様に選ばれている'];

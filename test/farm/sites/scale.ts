@@ -8,17 +8,8 @@ import type { PageSpec, Piece, SiteSpec } from '../spec.ts';
 import { claim } from '../spec.ts';
 import type { ClinicPage } from './clinic-builder.ts';
 import { clinicSite } from './clinic-builder.ts';
+import { seededRandom as rng } from '../../support/seeded-random.ts';
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PREFIX = ['青空', '白樺', '若葉', '陽だまり', '朝霧', '桜坂', '港町', '緑ヶ丘', '星見', '月見台', '清流', '紅葉'];
 const SUFFIX = ['クリニック', '美容クリニック', '内科クリニック', '皮膚科', 'メディカルクリニック', 'スキンクリニック'];
