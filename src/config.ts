@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { DictionarySource } from './rules/source.ts';
+import { YamlSource } from './yaml-source.ts';
 
 const positiveInt = z.number().int().positive();
 
@@ -103,7 +103,7 @@ export class ConfigError extends Error {
 export function parseConfig(file: string, text: string): ConfigFile {
   let parsed: ConfigFile;
   try {
-    const source = new DictionarySource(file, text);
+    const source = new YamlSource(file, text);
     parsed = source.validate(FileSchema) ?? {};
   } catch (err) {
     throw new ConfigError((err as Error).message);

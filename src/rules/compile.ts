@@ -4,7 +4,7 @@ import { normalize } from '../text/normalize.ts';
 import type { VariantTable } from '../text/normalize.ts';
 import { requiredLiterals } from './literals.ts';
 import type { FrameEntry, Pattern, Specs, TokenSpec } from './schema.ts';
-import type { DictionarySource, YamlPath } from './source.ts';
+import type { YamlSource, YamlPath } from '../yaml-source.ts';
 
 export type TokenField = keyof TokenSpec;
 export type TokenMatcher = Partial<Record<TokenField, ReadonlySet<string>>>;
@@ -27,7 +27,7 @@ export interface Frame {
 }
 
 export interface CompileContext {
-  src: DictionarySource;
+  src: YamlSource;
   terms: Record<string, readonly string[]>;
   variants: VariantTable;
 }

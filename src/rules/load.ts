@@ -13,8 +13,8 @@ import { buildGate } from './prefilter.ts';
 import type { RuleGate } from './prefilter.ts';
 import { categoryFile, negationFile, scopeFile, siteTypesFile, variantsFile } from './schema.ts';
 import type { Specs } from './schema.ts';
-import { DictionaryError, DictionarySource } from './source.ts';
-import type { YamlPath } from './source.ts';
+import { YamlFileError, YamlSource } from '../yaml-source.ts';
+import type { YamlPath } from '../yaml-source.ts';
 
 export interface CompiledRule {
   id: string;
@@ -92,14 +92,14 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
   const byStem = new Map(files.map((f) => [stem(f.name), f]));
   const sourceOf = (name: string) => {
     const f = byStem.get(name);
-    return f ? new DictionarySource(f.name, f.text) : undefined;
+    return f ? new YamlSource(f.name, f.text) : undefined;
   };
 
   const variantsSrc = sourceOf('variants');
   const v = variantsSrc ? variantsSrc.validate(variantsFile) : {};
   const variants = compileVariants(v.variants ?? {});
   const terms = v.terms ?? {};
-  const ctxFor = (src: DictionarySource): CompileContext => ({ src, terms, variants });
+  const ctxFor = (src: YamlSource): CompileContext => ({ src, terms, variants });
   if (variantsSrc) {
     for (const [name, alts] of Object.entries(terms)) {
       alts.forEach((a, i) => compileRegex(ctxFor(variantsSrc), a, ['terms', name, i]));
@@ -208,7 +208,7 @@ export async function loadDictionaries(dir: string): Promise<Dictionaries> {
   try {
     names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n) && ENGINE_FILES.has(stem(n))).sort();
   } catch (e) {
-    throw new DictionaryError(`cannot read dictionaries folder ${dir}: ${(e as Error).message}`);
+    throw new YamlFileError(`cannot read dictionaries folder ${dir}: ${(e as Error).message}`);
   }
   const files = await Promise.all(names.map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
   return parseDictionaries(files);

@@ -1,16 +1,16 @@
-// Parses one dictionary file and turns any problem into an error that names
+// Parses one YAML file (a dictionary, the sweep config) and turns any problem into an error that names
 // the file, the line and (when known) the rule id, so authors fix it fast.
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 
-export class DictionaryError extends Error {
-  override name = 'DictionaryError';
+export class YamlFileError extends Error {
+  override name = 'YamlFileError';
 }
 
 export type YamlPath = readonly (string | number)[];
 
-export class DictionarySource {
+export class YamlSource {
   readonly doc: Document;
   private readonly lines = new LineCounter();
 
@@ -22,7 +22,7 @@ export class DictionarySource {
     const err = this.doc.errors[0];
     if (err) {
       const line = this.lines.linePos(err.pos[0]).line;
-      throw new DictionaryError(`${file}:${line}: invalid YAML: ${err.message.split('\n')[0]}`);
+      throw new YamlFileError(`${file}:${line}: invalid YAML: ${err.message.split('\n')[0]}`);
     }
   }
 
@@ -36,12 +36,12 @@ export class DictionarySource {
     return 1;
   }
 
-  error(path: YamlPath, message: string, ruleId?: string): DictionaryError {
+  error(path: YamlPath, message: string, ruleId?: string): YamlFileError {
     const where = ruleId ? ` rule ${ruleId}:` : '';
-    return new DictionaryError(`${this.file}:${this.lineOf(path)}:${where} ${message}`);
+    return new YamlFileError(`${this.file}:${this.lineOf(path)}:${where} ${message}`);
   }
 
-  /** Validates the whole document; the first problem becomes a DictionaryError. */
+  /** Validates the whole document; the first problem becomes a YamlFileError. */
   validate<T>(schema: z.ZodType<T>, ruleIdAt?: (path: YamlPath) => string | undefined): T {
     const result = schema.safeParse(this.doc.toJS());
     if (result.success) return result.data;
