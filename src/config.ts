@@ -104,7 +104,8 @@ export function parseConfig(file: string, text: string): ConfigFile {
   let parsed: ConfigFile;
   try {
     const source = new YamlSource(file, text);
-    parsed = source.validate(FileSchema) ?? {};
+    // an empty (or comments-only) file sets nothing: the defaults and flags stand
+    parsed = source.doc.contents === null ? {} : source.validate(FileSchema);
   } catch (err) {
     throw new ConfigError((err as Error).message);
   }

@@ -34,6 +34,11 @@ describe('sweep config', () => {
     expect(() => parseConfig('e.yaml', 'queries: [unclosed\n')).toThrow(/e\.yaml:\d+: invalid YAML/);
   });
 
+  it('treats an empty or comments-only file as setting nothing', () => {
+    expect(parseConfig('empty.yaml', '')).toEqual({ data: undefined, seeds: undefined });
+    expect(parseConfig('notes.yaml', '# 月次の設定はあとで書く\n')).toEqual({ data: undefined, seeds: undefined });
+  });
+
   it('says which config file it cannot read', async () => {
     await expect(readConfigFile('/nonexistent/exoscan.config.yaml')).rejects.toThrow(/exoscan\.config\.yaml.*ENOENT/);
   });
