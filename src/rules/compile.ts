@@ -24,6 +24,8 @@ export interface Frame {
   source: string;
   specs?: Specs;
   where: string;
+  /** Its index among the gate's marks, for frames read on whole sentences (see load.ts). */
+  gate?: number;
 }
 
 export interface CompileContext {
@@ -95,10 +97,16 @@ function frameLiterals(re: RegExp): string[] | null {
   return lits && lits.length <= MAX_FRAME_LITERALS ? lits : null;
 }
 
-/** Whether any frame matches the text (frames are global regexes: reset lastIndex). */
-export function anyFrame(frames: readonly Frame[], text: string): Frame | undefined {
+/**
+ * Whether any frame matches the text (frames are global regexes: reset
+ * lastIndex). `marks`: the gate's candidates for this very text, which rule
+ * out frames without running them.
+ */
+export function anyFrame(frames: readonly Frame[], text: string, marks?: Uint8Array): Frame | undefined {
   for (const f of frames) {
-    if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
+    if (marks && f.gate !== undefined) {
+      if (!marks[f.gate]) continue;
+    } else if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
     f.re.lastIndex = 0;
     if (f.re.test(text)) return f;
   }

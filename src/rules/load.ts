@@ -10,7 +10,7 @@ import type { VariantTable } from '../text/normalize.ts';
 import { compileFrames, compilePattern, compileRegex } from './compile.ts';
 import type { CompileContext, CompiledPattern, Frame, TokenPattern } from './compile.ts';
 import { buildGate } from './prefilter.ts';
-import type { RuleGate } from './prefilter.ts';
+import type { GateRule, RuleGate } from './prefilter.ts';
 import { categoryFile, negationFile, scopeFile, siteTypesFile, variantsFile } from './schema.ts';
 import type { Specs } from './schema.ts';
 import { YamlFileError, YamlSource } from '../yaml-source.ts';
@@ -179,23 +179,35 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
   const hash = createHash('sha256');
   for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) hash.update(`${f.name}\0${f.text}\0`);
 
+  const frames = {
+    negation: negFrames('negation'),
+    disclaimer: negFrames('disclaimer'),
+    hedge: negFrames('hedge'),
+    warning: negFrames('warning'),
+    question: negFrames('question'),
+    label: negFrames('label'),
+    requirement: negFrames('requirement'),
+  };
+  const scope = { ev: scopeFrames('ev'), offer: scopeFrames('offer'), unrelated: scopeFrames('unrelated'), notTreatment: scopeFrames('notTreatment') };
+  // The frames matchSentence reads on the whole sentence share the rules'
+  // literal scan: their marks follow the rules' in the gate.
+  const gateEntries: GateRule[] = [...rules];
+  for (const group of [scope.ev, scope.offer, scope.unrelated, scope.notTreatment, frames.disclaimer, frames.question, frames.warning, frames.requirement, frames.hedge]) {
+    for (const f of group) {
+      f.gate = gateEntries.length;
+      gateEntries.push({ patterns: [{ kind: 'regex', re: f.re }] });
+    }
+  }
+
   return {
     version: hash.digest('hex'),
     files: files.map((f) => f.name),
     variants,
     rules,
-    gate: buildGate(rules),
+    gate: buildGate(gateEntries),
     tokenPatterns: rules.flatMap((r) => r.patterns.filter((p): p is TokenPattern => p.kind === 'tokens')),
-    frames: {
-      negation: negFrames('negation'),
-      disclaimer: negFrames('disclaimer'),
-      hedge: negFrames('hedge'),
-      warning: negFrames('warning'),
-      question: negFrames('question'),
-      label: negFrames('label'),
-      requirement: negFrames('requirement'),
-    },
-    scope: { ev: scopeFrames('ev'), offer: scopeFrames('offer'), unrelated: scopeFrames('unrelated'), notTreatment: scopeFrames('notTreatment') },
+    frames,
+    scope,
     siteTypes: { signals, default: st?.default ?? 'clinic' },
   };
 }

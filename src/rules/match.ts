@@ -164,9 +164,11 @@ function done(result: SentenceResult, tokens: Token[] | undefined): SentenceResu
 
 export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: MatchOptions): SentenceResult {
   const text = s.norm.text;
-  const mentionsEv = anyFrame(dict.scope.ev, text) !== undefined;
-  const offers = anyFrame(dict.scope.offer, text) !== undefined;
-  const unrelated = anyFrame(dict.scope.unrelated, text) !== undefined;
+  // one scan of the sentence for the literals of every rule and whole-sentence frame
+  const marks = opts.prefilter ? dict.gate.candidates(text) : undefined;
+  const mentionsEv = anyFrame(dict.scope.ev, text, marks) !== undefined;
+  const offers = anyFrame(dict.scope.offer, text, marks) !== undefined;
+  const unrelated = anyFrame(dict.scope.unrelated, text, marks) !== undefined;
   // (no named closures here: tsx names each one per call, which costs more than the rest of a plain sentence)
   let tokens: Token[] | undefined;
   // The naive path tokenizes every sentence; the prefilter must not change what is found.
@@ -178,12 +180,13 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   const raw: { rule: CompiledRule; spans: Span[] }[] = [];
   // A rule's `unless` is read outside the clauses of a disclaimer (below); the
   // gate reads it on the whole sentence to skip token-only rules, so in the few
-  // sentences holding a disclaimer the gate is not asked (token triggers still are).
-  const disclaimer = anyFrame(dict.frames.disclaimer, text) !== undefined;
-  const gated = opts.prefilter && !disclaimer;
-  const candidates = gated ? dict.gate.candidates(text) : undefined;
-  dict.rules.forEach((rule, index) => {
-    if (candidates && !candidates[index]) return;
+  // sentences holding a disclaimer the gate's rule marks are not used (token triggers still are).
+  const disclaimer = anyFrame(dict.frames.disclaimer, text, marks) !== undefined;
+  const gated = marks !== undefined && !disclaimer;
+  const rules = dict.rules;
+  for (let index = 0; index < rules.length; index++) {
+    if (gated && !marks[index]) continue;
+    const rule = rules[index]!;
     const spans: Span[] = [];
     for (const p of rule.patterns) {
       if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
@@ -193,21 +196,21 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
       }
     }
     if (spans.length) raw.push({ rule, spans });
-  });
+  }
   // an FAQ question asks about side effects or approval: it neither claims nor discloses
-  if (raw.length === 0 || anyFrame(dict.frames.question, text)) return done(result, tokens);
+  if (raw.length === 0 || anyFrame(dict.frames.question, text, marks)) return done(result, tokens);
   // a sentence quoting claims to warn still provides what it discloses
-  const warning = anyFrame(dict.frames.warning, text) !== undefined;
+  const warning = anyFrame(dict.frames.warning, text, marks) !== undefined;
   // a sentence that states the disclosure requirement (明示すること, checklists) provides nothing
-  const requirement = anyFrame(dict.frames.requirement, text) !== undefined;
+  const requirement = anyFrame(dict.frames.requirement, text, marks) !== undefined;
   // research, trials and diagnostics name diseases without offering a treatment for them
-  const notTreatment = anyFrame(dict.scope.notTreatment, text) !== undefined;
+  const notTreatment = anyFrame(dict.scope.notTreatment, text, marks) !== undefined;
   // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only:
   // claims there are cancelled, and its words are no context (`unless`) for the other clauses
   const breaks = regexSpans(CLAUSE_BREAK, text);
   const disclaimed = disclaimer ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
   const unlessText = disclaimed.length ? mask(text, disclaimed) : text;
-  const hedged = anyFrame(dict.frames.hedge, text) !== undefined;
+  const hedged = anyFrame(dict.frames.hedge, text, marks) !== undefined;
 
   for (const { rule, spans } of raw) {
     if (warning && !rule.disclosure) continue;

@@ -98,11 +98,68 @@ interface GatePattern {
   token: TokenPattern | undefined;
 }
 
-interface LiteralEntry {
-  lit: string;
-  second: number;
-  /** Sets this literal belongs to. */
-  sets: number[];
+/**
+ * The literals as a trie over UTF-16 units: the root's children in a direct
+ * table, every other node's children as a short run of (unit, node) pairs.
+ * One walk from each position of a sentence finds every literal starting
+ * there, however many literals share a prefix (エクソソーム, エクソソーム点滴 …).
+ */
+interface LiteralTrie {
+  /** unit → node (0: no literal starts with it). */
+  root: Int32Array;
+  /** Per node: its children are childUnit/childNode[childStart[n] .. childStart[n + 1]). */
+  childStart: Int32Array;
+  childUnit: Uint16Array;
+  childNode: Int32Array;
+  /** Per node: the literal ending there, or -1. */
+  literal: Int32Array;
+}
+
+function buildTrie(literals: readonly string[]): LiteralTrie {
+  const children: Map<number, number>[] = [new Map()];
+  const ends: number[] = [-1];
+  literals.forEach((lit, id) => {
+    let node = 0;
+    for (let i = 0; i < lit.length; i++) {
+      const unit = lit.charCodeAt(i);
+      let next = children[node]!.get(unit);
+      if (next === undefined) {
+        next = children.length;
+        children.push(new Map());
+        ends.push(-1);
+        children[node]!.set(unit, next);
+      }
+      node = next;
+    }
+    ends[node] = id;
+  });
+  const root = new Int32Array(0x10000);
+  for (const [unit, node] of children[0]!) root[unit] = node;
+  const childStart = new Int32Array(children.length + 1);
+  let edges = 0;
+  children.forEach((c, n) => {
+    childStart[n] = edges;
+    if (n > 0) edges += c.size;
+  });
+  childStart[children.length] = edges;
+  const childUnit = new Uint16Array(edges);
+  const childNode = new Int32Array(edges);
+  children.forEach((c, n) => {
+    if (n === 0) return;
+    let k = childStart[n]!;
+    for (const [unit, node] of c) {
+      childUnit[k] = unit;
+      childNode[k++] = node;
+    }
+  });
+  return { root, childStart, childUnit, childNode, literal: Int32Array.from(ends) };
+}
+
+/** Lists of lists as one flat array with offsets (list i is data[start[i] .. start[i + 1])). */
+function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; data: Int32Array } {
+  const start = new Int32Array(lists.length + 1);
+  lists.forEach((l, i) => (start[i + 1] = start[i]! + l.length));
+  return { start, data: Int32Array.from(lists.flat()) };
 }
 
 export function buildGate(rules: readonly GateRule[]): RuleGate {
@@ -110,8 +167,9 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   const alwaysTokens = new Set<TokenPattern>();
   const patterns: GatePattern[] = [];
   const setIds = new Map<string, number>();
-  const setPatterns: number[][] = [];
-  const literals = new Map<string, LiteralEntry>();
+  const setPatternLists: number[][] = [];
+  const literalIds = new Map<string, number>();
+  const literalSetLists: number[][] = [];
 
   rules.forEach((rule, index) => {
     for (const p of rule.patterns) {
@@ -128,49 +186,30 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
         if (id === undefined) {
           id = setIds.size;
           setIds.set(key, id);
-          setPatterns.push([]);
+          setPatternLists.push([]);
           for (const lit of new Set(set)) {
-            let e = literals.get(lit);
-            if (!e) literals.set(lit, (e = { lit, second: lit.charCodeAt(1), sets: [] }));
-            e.sets.push(id);
+            let l = literalIds.get(lit);
+            if (l === undefined) {
+              l = literalIds.size;
+              literalIds.set(lit, l);
+              literalSetLists.push([]);
+            }
+            literalSetLists[l]!.push(id);
           }
         }
         if (!gp.sets.includes(id)) {
           gp.sets.push(id);
-          setPatterns[id]!.push(patterns.length);
+          setPatternLists[id]!.push(patterns.length);
         }
       }
       patterns.push(gp);
     }
   });
 
-  // One-unit literals by their unit; longer ones by their first two units, so
-  // a common first unit (の, し) costs one map read, not a walk over every
-  // literal that starts with it.
-  const singleSlot = new Uint16Array(0x10000);
-  const singles: LiteralEntry[][] = [];
-  // first unit → number + 1 of a map from the second unit (small integers as keys)
-  const pairSlot = new Uint16Array(0x10000);
-  const pairs: Map<number, LiteralEntry[]>[] = [];
-  for (const e of literals.values()) {
-    const first = e.lit.charCodeAt(0);
-    if (e.lit.length === 1) {
-      if (singleSlot[first] === 0) {
-        singles.push([]);
-        singleSlot[first] = singles.length;
-      }
-      singles[singleSlot[first]! - 1]!.push(e);
-    } else {
-      if (pairSlot[first] === 0) {
-        pairs.push(new Map());
-        pairSlot[first] = pairs.length;
-      }
-      const bySecond = pairs[pairSlot[first]! - 1]!;
-      const list = bySecond.get(e.second) ?? [];
-      list.push(e);
-      bySecond.set(e.second, list);
-    }
-  }
+  const trie = buildTrie([...literalIds.keys()]);
+  const literalSets = flatten(literalSetLists);
+  const setPatterns = flatten(setPatternLists);
+  const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
 
   const tokenIndex = new Map<TokenPattern, number>();
   patterns.forEach((gp) => {
@@ -192,44 +231,71 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   let lastText = '';
 
   const marks = new Uint8Array(rules.length);
-  const setHit = new Uint8Array(setIds.size);
-  const hitSets: number[] = [];
-  // per pattern: how many of its sets still lack a hit (reset after each call)
-  const need = Int32Array.from(patterns, (gp) => gp.sets.length);
-  const touched: number[] = [];
+  // Per call an epoch number stamps what was seen, so nothing needs a reset
+  // between sentences: a literal, set or pattern counts for this call only
+  // when its stamp is the current epoch.
+  let epoch = 0;
+  const literalSeen = new Uint32Array(literalIds.size);
+  const setSeen = new Uint32Array(setIds.size);
+  const patternSeen = new Uint32Array(patterns.length);
+  // per pattern: how many of its sets still lack a hit in this call
+  const need = new Int32Array(patterns.length);
   const satisfied: number[] = [];
   const tokenOk = new Uint8Array(tokenIndex.size);
   // rules whose only satisfied patterns are token patterns: checked against `unless` before tokenizing
   const tokenOnly = new Uint8Array(rules.length);
   const byRegex = new Uint8Array(rules.length);
 
-  const hit = (e: LiteralEntry) => {
-    for (const s of e.sets) {
-      if (setHit[s]) continue;
-      setHit[s] = 1;
-      hitSets.push(s);
-      for (const pi of setPatterns[s]!) {
-        if (need[pi] === patterns[pi]!.sets.length) touched.push(pi);
+  const hit = (literal: number) => {
+    if (literalSeen[literal] === epoch) return;
+    literalSeen[literal] = epoch;
+    for (let k = literalSets.start[literal]!, end = literalSets.start[literal + 1]!; k < end; k++) {
+      const s = literalSets.data[k]!;
+      if (setSeen[s] === epoch) continue;
+      setSeen[s] = epoch;
+      for (let q = setPatterns.start[s]!, qEnd = setPatterns.start[s + 1]!; q < qEnd; q++) {
+        const pi = setPatterns.data[q]!;
+        if (patternSeen[pi] !== epoch) {
+          patternSeen[pi] = epoch;
+          need[pi] = setCount[pi]!;
+        }
         if (--need[pi]! === 0) satisfied.push(pi);
       }
     }
   };
+  const { root, childStart, childUnit, childNode, literal } = trie;
 
   return {
     candidates(text) {
       lastText = text;
+      if (++epoch === 0xffffffff) {
+        epoch = 1;
+        literalSeen.fill(0);
+        setSeen.fill(0);
+        patternSeen.fill(0);
+      }
       marks.fill(0);
       tokenOk.fill(0);
       for (const i of alwaysRules) marks[i] = 1;
 
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        const single = singleSlot[c]!;
-        if (single !== 0) for (const e of singles[single - 1]!) hit(e);
-        const pair = pairSlot[c]!;
-        if (pair === 0) continue;
-        const list = pairs[pair - 1]!.get(text.charCodeAt(i + 1));
-        if (list) for (const e of list) if (e.lit.length === 2 || text.startsWith(e.lit, i)) hit(e);
+      const length = text.length;
+      for (let i = 0; i < length; i++) {
+        let node = root[text.charCodeAt(i)]!;
+        let j = i;
+        while (node !== 0) {
+          const lit = literal[node]!;
+          if (lit >= 0) hit(lit);
+          if (++j >= length) break;
+          const unit = text.charCodeAt(j);
+          let next = 0;
+          for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) {
+            if (childUnit[k] === unit) {
+              next = childNode[k]!;
+              break;
+            }
+          }
+          node = next;
+        }
       }
 
       for (const pi of satisfied) {
@@ -267,10 +333,6 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
         tokenOnly[r] = 0;
         byRegex[r] = 0;
       }
-      for (const s of hitSets) setHit[s] = 0;
-      for (const pi of touched) need[pi] = patterns[pi]!.sets.length;
-      hitSets.length = 0;
-      touched.length = 0;
       satisfied.length = 0;
       return marks;
     },
