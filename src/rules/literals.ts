@@ -131,7 +131,7 @@ const MAX_SETS = 4;
 const WEAK = /^[\p{Script=Hiragana}\p{P}\p{S}\p{N}\s\u30fc]*$/u;
 
 function strong(set: readonly string[]): boolean {
-  return set.every((x) => x.length >= 2 && !WEAK.test(x));
+  return set.every((x) => !WEAK.test(x));
 }
 
 /**

@@ -17,10 +17,9 @@ export interface RuleGate {
   candidates(text: string): Uint8Array;
   /**
    * Whether the token pattern may match in the text of the last
-   * `candidates()` call: its trigger, and one surface of each token that
-   * names surfaces, occur in it, and no `unless` of its rule does; once the
-   * kuromoji dictionary is loaded, also: the text holds a possible surface
-   * of each run of adjacent tokens (see tokenRuns).
+   * `candidates()` call: its trigger, one surface of each token that names
+   * surfaces and one string of each run of adjacent tokens (see tokenRuns)
+   * occur in it, and no `unless` of its rule does.
    */
   tokensMayMatch(p: TokenPattern): boolean;
 }
@@ -82,12 +81,13 @@ export interface GateRule {
 }
 
 /** The literal sets a match of the pattern needs, all of them (empty: none known). */
-function patternSets(p: CompiledPattern): string[][] {
+function patternSets(p: CompiledPattern, runs: ReadonlyMap<TokenPattern, string[][]>): string[][] {
   if (p.kind === 'regex') return requiredLiteralSets(p.re);
   if (p.kind === 'all') return p.parts.flatMap((part) => requiredLiteralSets(part));
   // tokens cover the text without gaps: a token's surface is text of the sentence
   const sets = p.triggers.length > 0 ? [p.triggers] : [];
   for (const m of p.seq) if (m.surface && m.surface.size > 0) sets.push([...m.surface]);
+  sets.push(...(runs.get(p) ?? []));
   return sets.filter((s) => s.every((x) => x.length > 0));
 }
 
@@ -162,7 +162,12 @@ function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; da
   return { start, data: Int32Array.from(lists.flat()) };
 }
 
-export function buildGate(rules: readonly GateRule[]): RuleGate {
+interface GateIndex {
+  candidates(text: string): Uint8Array;
+  tokenOk(p: TokenPattern): boolean;
+}
+
+function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, string[][]>): GateIndex {
   const alwaysRules: number[] = [];
   const alwaysTokens = new Set<TokenPattern>();
   const patterns: GatePattern[] = [];
@@ -173,7 +178,7 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
 
   rules.forEach((rule, index) => {
     for (const p of rule.patterns) {
-      const sets = patternSets(p);
+      const sets = patternSets(p, runs);
       if (sets.length === 0) {
         alwaysRules.push(index);
         if (p.kind === 'tokens') alwaysTokens.add(p);
@@ -206,29 +211,12 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
     }
   });
 
-  const trie = buildTrie([...literalIds.keys()]);
+  const { root, childStart, childUnit, childNode, literal } = buildTrie([...literalIds.keys()]);
   const literalSets = flatten(literalSetLists);
   const setPatterns = flatten(setPatternLists);
   const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
-
   const tokenIndex = new Map<TokenPattern, number>();
-  patterns.forEach((gp) => {
-    if (gp.token && !tokenIndex.has(gp.token)) tokenIndex.set(gp.token, tokenIndex.size);
-  });
-
-  // per token pattern: the runs it needs, from surfaces now and from the dictionary once loaded
-  const tokenPatterns = [...tokenIndex.keys()];
-  let runs = tokenPatterns.map((p) => tokenRuns(p.seq, undefined));
-  let withDictionary = false;
-  const wanted = new Set<string>();
-  for (const p of tokenPatterns) for (const m of p.seq) if (!m.surface && m.basic) for (const b of m.basic) wanted.add(b);
-  const refine = () => {
-    const basics = wanted.size > 0 ? surfacesOfBasics(wanted) : undefined;
-    if (wanted.size > 0 && !basics) return;
-    runs = tokenPatterns.map((p) => tokenRuns(p.seq, basics));
-    withDictionary = true;
-  };
-  let lastText = '';
+  for (const gp of patterns) if (gp.token && !tokenIndex.has(gp.token)) tokenIndex.set(gp.token, tokenIndex.size);
 
   const marks = new Uint8Array(rules.length);
   // Per call an epoch number stamps what was seen, so nothing needs a reset
@@ -246,10 +234,10 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   const tokenOnly = new Uint8Array(rules.length);
   const byRegex = new Uint8Array(rules.length);
 
-  const hit = (literal: number) => {
-    if (literalSeen[literal] === epoch) return;
-    literalSeen[literal] = epoch;
-    for (let k = literalSets.start[literal]!, end = literalSets.start[literal + 1]!; k < end; k++) {
+  const hit = (lit: number) => {
+    if (literalSeen[lit] === epoch) return;
+    literalSeen[lit] = epoch;
+    for (let k = literalSets.start[lit]!, end = literalSets.start[lit + 1]!; k < end; k++) {
       const s = literalSets.data[k]!;
       if (setSeen[s] === epoch) continue;
       setSeen[s] = epoch;
@@ -263,11 +251,9 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
       }
     }
   };
-  const { root, childStart, childUnit, childNode, literal } = trie;
 
   return {
     candidates(text) {
-      lastText = text;
       if (++epoch === 0xffffffff) {
         epoch = 1;
         literalSeen.fill(0);
@@ -336,12 +322,36 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
       satisfied.length = 0;
       return marks;
     },
-    tokensMayMatch(p) {
+    tokenOk(p) {
       if (alwaysTokens.has(p)) return true;
       const i = tokenIndex.get(p);
-      if (i === undefined || tokenOk[i] !== 1) return false;
-      if (!withDictionary) refine();
-      return runs[i]!.every((run) => run.some((s) => lastText.includes(s)));
+      return i !== undefined && tokenOk[i] === 1;
     },
+  };
+}
+
+export function buildGate(rules: readonly GateRule[]): RuleGate {
+  const tokenPatterns = new Set<TokenPattern>();
+  for (const r of rules) for (const p of r.patterns) if (p.kind === 'tokens') tokenPatterns.add(p);
+  const runsWith = (basics: Map<string, Set<string> | null> | undefined) => new Map([...tokenPatterns].map((p) => [p, tokenRuns(p.seq, basics)]));
+  // Base forms give surfaces only once kuromoji's dictionary is loaded (it
+  // loads when a sentence first needs tokens): then the index is rebuilt with
+  // the tighter runs.
+  const wanted = new Set<string>();
+  for (const p of tokenPatterns) for (const m of p.seq) if (!m.surface && m.basic) for (const b of m.basic) wanted.add(b);
+  let index = buildIndex(rules, runsWith(undefined));
+  let withDictionary = wanted.size === 0;
+  return {
+    candidates(text) {
+      if (!withDictionary) {
+        const basics = surfacesOfBasics(wanted);
+        if (basics) {
+          index = buildIndex(rules, runsWith(basics));
+          withDictionary = true;
+        }
+      }
+      return index.candidates(text);
+    },
+    tokensMayMatch: (p) => index.tokenOk(p),
   };
 }
