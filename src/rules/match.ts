@@ -166,9 +166,10 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   const text = s.norm.text;
   // one scan of the sentence for the literals of every rule and whole-sentence frame
   const marks = opts.prefilter ? dict.gate.candidates(text) : undefined;
-  const mentionsEv = anyFrame(dict.scope.ev, text, marks) !== undefined;
-  const offers = anyFrame(dict.scope.offer, text, marks) !== undefined;
-  const unrelated = anyFrame(dict.scope.unrelated, text, marks) !== undefined;
+  const frameMarks = marks?.rules;
+  const mentionsEv = anyFrame(dict.scope.ev, text, frameMarks) !== undefined;
+  const offers = anyFrame(dict.scope.offer, text, frameMarks) !== undefined;
+  const unrelated = anyFrame(dict.scope.unrelated, text, frameMarks) !== undefined;
   // (no named closures here: tsx names each one per call, which costs more than the rest of a plain sentence)
   let tokens: Token[] | undefined;
   // The naive path tokenizes every sentence; the prefilter must not change what is found.
@@ -181,36 +182,40 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   // A rule's `unless` is read outside the clauses of a disclaimer (below); the
   // gate reads it on the whole sentence to skip token-only rules, so in the few
   // sentences holding a disclaimer the gate's rule marks are not used (token triggers still are).
-  const disclaimer = anyFrame(dict.frames.disclaimer, text, marks) !== undefined;
+  const disclaimer = anyFrame(dict.frames.disclaimer, text, frameMarks) !== undefined;
   const gated = marks !== undefined && !disclaimer;
   const rules = dict.rules;
   for (let index = 0; index < rules.length; index++) {
-    if (gated && !marks[index]) continue;
+    if (gated && !marks.rules[index]) continue;
     const rule = rules[index]!;
     const spans: Span[] = [];
-    for (const p of rule.patterns) {
+    const first = dict.gate.patternStart[index]!;
+    for (let j = 0; j < rule.patterns.length; j++) {
+      // a candidate rule runs only those of its patterns whose literals occur
+      if (gated && !marks.patterns[first + j]) continue;
+      const p = rule.patterns[j]!;
       if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
       else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
-      else if (!opts.prefilter || (gated ? dict.gate.tokensMayMatch(p) : hasTrigger(p, text))) {
+      else if (gated || !opts.prefilter || hasTrigger(p, text)) {
         spans.push(...tokenSpans(p.seq, (tokens ??= opts.tokenize(text))));
       }
     }
     if (spans.length) raw.push({ rule, spans });
   }
   // an FAQ question asks about side effects or approval: it neither claims nor discloses
-  if (raw.length === 0 || anyFrame(dict.frames.question, text, marks)) return done(result, tokens);
+  if (raw.length === 0 || anyFrame(dict.frames.question, text, frameMarks)) return done(result, tokens);
   // a sentence quoting claims to warn still provides what it discloses
-  const warning = anyFrame(dict.frames.warning, text, marks) !== undefined;
+  const warning = anyFrame(dict.frames.warning, text, frameMarks) !== undefined;
   // a sentence that states the disclosure requirement (明示すること, checklists) provides nothing
-  const requirement = anyFrame(dict.frames.requirement, text, marks) !== undefined;
+  const requirement = anyFrame(dict.frames.requirement, text, frameMarks) !== undefined;
   // research, trials and diagnostics name diseases without offering a treatment for them
-  const notTreatment = anyFrame(dict.scope.notTreatment, text, marks) !== undefined;
+  const notTreatment = anyFrame(dict.scope.notTreatment, text, frameMarks) !== undefined;
   // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only:
   // claims there are cancelled, and its words are no context (`unless`) for the other clauses
   const breaks = regexSpans(CLAUSE_BREAK, text);
   const disclaimed = disclaimer ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
   const unlessText = disclaimed.length ? mask(text, disclaimed) : text;
-  const hedged = anyFrame(dict.frames.hedge, text, marks) !== undefined;
+  const hedged = anyFrame(dict.frames.hedge, text, frameMarks) !== undefined;
 
   for (const { rule, spans } of raw) {
     if (warning && !rule.disclosure) continue;

@@ -9,19 +9,24 @@ import { surfacesOfBasics } from '../text/tokenizer.ts';
 import type { CompiledPattern, TokenMatcher, TokenPattern } from './compile.ts';
 import { requiredLiteralSets } from './literals.ts';
 
+/** What may fire in one sentence. Both arrays are reused by the next call: read them before calling again. */
+export interface GateMarks {
+  /** 1 for the rules (by index) that may fire. */
+  rules: Uint8Array;
+  /**
+   * 1 for the patterns that may match, numbered across all rules in order
+   * (rule r's pattern j is patternStart[r] + j). A token pattern is marked
+   * when its trigger, one surface of each token that names surfaces and one
+   * string of each run of adjacent tokens (see tokenRuns) occur in the text,
+   * and no `unless` of its rule does.
+   */
+  patterns: Uint8Array;
+}
+
 export interface RuleGate {
-  /**
-   * Marks (1) the rules that may fire in the normalized text, by rule index.
-   * The array is reused by the next call: read it before calling again.
-   */
-  candidates(text: string): Uint8Array;
-  /**
-   * Whether the token pattern may match in the text of the last
-   * `candidates()` call: its trigger, one surface of each token that names
-   * surfaces and one string of each run of adjacent tokens (see tokenRuns)
-   * occur in it, and no `unless` of its rule does.
-   */
-  tokensMayMatch(p: TokenPattern): boolean;
+  candidates(text: string): GateMarks;
+  /** Per rule: the number of its first pattern in GateMarks.patterns. */
+  readonly patternStart: Int32Array;
 }
 
 /** Cap on the strings of one run's cross product. */
@@ -93,6 +98,8 @@ function patternSets(p: CompiledPattern, runs: ReadonlyMap<TokenPattern, string[
 
 interface GatePattern {
   rule: number;
+  /** Its number across all rules' patterns. */
+  ordinal: number;
   /** Literal-set numbers, all of which must have a hit. */
   sets: number[];
   token: TokenPattern | undefined;
@@ -162,15 +169,12 @@ function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; da
   return { start, data: Int32Array.from(lists.flat()) };
 }
 
-interface GateIndex {
-  candidates(text: string): Uint8Array;
-  tokenOk(p: TokenPattern): boolean;
-}
 
-function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, string[][]>): GateIndex {
+function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, string[][]>): (text: string) => GateMarks {
   const alwaysRules: number[] = [];
-  const alwaysTokens = new Set<TokenPattern>();
+  const alwaysPatterns: number[] = [];
   const patterns: GatePattern[] = [];
+  let ordinal = 0;
   const setIds = new Map<string, number>();
   const setPatternLists: number[][] = [];
   const literalIds = new Map<string, number>();
@@ -181,10 +185,10 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
       const sets = patternSets(p, runs);
       if (sets.length === 0) {
         alwaysRules.push(index);
-        if (p.kind === 'tokens') alwaysTokens.add(p);
+        alwaysPatterns.push(ordinal++);
         continue;
       }
-      const gp: GatePattern = { rule: index, sets: [], token: p.kind === 'tokens' ? p : undefined };
+      const gp: GatePattern = { rule: index, ordinal: ordinal++, sets: [], token: p.kind === 'tokens' ? p : undefined };
       for (const set of sets) {
         const key = [...new Set(set)].sort().join('\0');
         let id = setIds.get(key);
@@ -215,10 +219,7 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
   const literalSets = flatten(literalSetLists);
   const setPatterns = flatten(setPatternLists);
   const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
-  const tokenIndex = new Map<TokenPattern, number>();
-  for (const gp of patterns) if (gp.token && !tokenIndex.has(gp.token)) tokenIndex.set(gp.token, tokenIndex.size);
-
-  const marks = new Uint8Array(rules.length);
+  const marks: GateMarks = { rules: new Uint8Array(rules.length), patterns: new Uint8Array(ordinal) };
   // Per call an epoch number stamps what was seen, so nothing needs a reset
   // between sentences: a literal, set or pattern counts for this call only
   // when its stamp is the current epoch.
@@ -229,7 +230,6 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
   // per pattern: how many of its sets still lack a hit in this call
   const need = new Int32Array(patterns.length);
   const satisfied: number[] = [];
-  const tokenOk = new Uint8Array(tokenIndex.size);
   // rules whose only satisfied patterns are token patterns: checked against `unless` before tokenizing
   const tokenOnly = new Uint8Array(rules.length);
   const byRegex = new Uint8Array(rules.length);
@@ -252,17 +252,17 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
     }
   };
 
-  return {
-    candidates(text) {
+  return (text) => {
       if (++epoch === 0xffffffff) {
         epoch = 1;
         literalSeen.fill(0);
         setSeen.fill(0);
         patternSeen.fill(0);
       }
-      marks.fill(0);
-      tokenOk.fill(0);
-      for (const i of alwaysRules) marks[i] = 1;
+      marks.rules.fill(0);
+      marks.patterns.fill(0);
+      for (const i of alwaysRules) marks.rules[i] = 1;
+      for (const i of alwaysPatterns) marks.patterns[i] = 1;
 
       const length = text.length;
       for (let i = 0; i < length; i++) {
@@ -311,8 +311,8 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
           tokenOnly[r] = cancelled ? 2 : 3;
         }
         if (tokenOnly[r] === 2) continue;
-        marks[r] = 1;
-        if (gp.token) tokenOk[tokenIndex.get(gp.token)!] = 1;
+        marks.rules[r] = 1;
+        marks.patterns[gp.ordinal] = 1;
       }
       for (const pi of satisfied) {
         const r = patterns[pi]!.rule;
@@ -321,12 +321,6 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
       }
       satisfied.length = 0;
       return marks;
-    },
-    tokenOk(p) {
-      if (alwaysTokens.has(p)) return true;
-      const i = tokenIndex.get(p);
-      return i !== undefined && tokenOk[i] === 1;
-    },
   };
 }
 
@@ -341,7 +335,10 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
   for (const p of tokenPatterns) for (const m of p.seq) if (!m.surface && m.basic) for (const b of m.basic) wanted.add(b);
   let index = buildIndex(rules, runsWith(undefined));
   let withDictionary = wanted.size === 0;
+  const patternStart = new Int32Array(rules.length);
+  for (let r = 1; r < rules.length; r++) patternStart[r] = patternStart[r - 1]! + rules[r - 1]!.patterns.length;
   return {
+    patternStart,
     candidates(text) {
       if (!withDictionary) {
         const basics = surfacesOfBasics(wanted);
@@ -350,8 +347,7 @@ export function buildGate(rules: readonly GateRule[]): RuleGate {
           withDictionary = true;
         }
       }
-      return index.candidates(text);
+      return index(text);
     },
-    tokensMayMatch: (p) => index.tokenOk(p),
   };
 }
