@@ -135,6 +135,15 @@ function strong(set: readonly string[]): boolean {
 }
 
 /**
+ * A set of short kana or punctuation (は|が, ます, 、): some string of it is in
+ * nearly every sentence, so it rules out little and costs a lookup per
+ * occurrence.
+ */
+export function commonSet(set: readonly string[]): boolean {
+  return set.every((x) => x.length <= 2 && WEAK.test(x));
+}
+
+/**
  * Sets of literals such that every match contains one string of EACH set (a
  * conjunction; empty: no guarantee). The first is the single most selective
  * set (requiredLiterals); further ones are added only when their strings are
@@ -154,6 +163,8 @@ export function requiredLiteralSets(re: RegExp): string[][] {
     const key = [...set].sort().join('\0');
     if (seen.has(key)) continue;
     seen.add(key);
+    // エ adds nothing next to エビデンス: every string of a kept set holds one of it
+    if (out.some((kept) => kept.every((k) => set.some((x) => k.includes(x))))) continue;
     out.push(set);
   }
   return out;

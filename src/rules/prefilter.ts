@@ -7,7 +7,7 @@
 // is everywhere on a clinic page, 前|後 together with 施術|治療 is rare.
 import { surfacesOfBasics } from '../text/tokenizer.ts';
 import type { CompiledPattern, TokenMatcher, TokenPattern } from './compile.ts';
-import { requiredLiteralSets } from './literals.ts';
+import { commonSet, requiredLiteralSets } from './literals.ts';
 
 /** What may fire in one sentence. Both arrays are reused by the next call: read them before calling again. */
 export interface GateMarks {
@@ -87,13 +87,19 @@ export interface GateRule {
 
 /** The literal sets a match of the pattern needs, all of them (empty: none known). */
 function patternSets(p: CompiledPattern, runs: ReadonlyMap<TokenPattern, string[][]>): string[][] {
-  if (p.kind === 'regex') return requiredLiteralSets(p.re);
-  if (p.kind === 'all') return p.parts.flatMap((part) => requiredLiteralSets(part));
+  if (p.kind === 'regex') return selective(requiredLiteralSets(p.re));
+  if (p.kind === 'all') return selective(p.parts.flatMap((part) => requiredLiteralSets(part)));
   // tokens cover the text without gaps: a token's surface is text of the sentence
   const sets = p.triggers.length > 0 ? [p.triggers] : [];
   for (const m of p.seq) if (m.surface && m.surface.size > 0) sets.push([...m.surface]);
   sets.push(...(runs.get(p) ?? []));
-  return sets.filter((s) => s.every((x) => x.length > 0));
+  return selective(sets.filter((s) => s.every((x) => x.length > 0)));
+}
+
+/** The sets without the common ones (commonSet), unless nothing else is left. */
+function selective(sets: string[][]): string[][] {
+  const kept = sets.filter((s) => !commonSet(s));
+  return kept.length > 0 ? kept : sets;
 }
 
 interface GatePattern {
@@ -107,19 +113,27 @@ interface GatePattern {
 
 /**
  * The literals as a trie over UTF-16 units: the root's children in a direct
- * table, every other node's children as a short run of (unit, node) pairs.
- * One walk from each position of a sentence finds every literal starting
- * there, however many literals share a prefix (エクソソーム, エクソソーム点滴 …).
+ * table, every other edge in one open-addressing hash table keyed by (node,
+ * unit). One walk from each position of a sentence finds every literal
+ * starting there, however many literals share a prefix (エクソソーム,
+ * エクソソーム点滴 …).
  */
 interface LiteralTrie {
   /** unit → node (0: no literal starts with it). */
   root: Int32Array;
-  /** Per node: its children are childUnit/childNode[childStart[n] .. childStart[n + 1]). */
-  childStart: Int32Array;
-  childUnit: Uint16Array;
-  childNode: Int32Array;
+  /** Edges: slot → parent node (0: empty slot), unit and child node. */
+  edgeParent: Int32Array;
+  edgeUnit: Uint16Array;
+  edgeChild: Int32Array;
+  /** Slot count - 1 (a power of two minus one). */
+  mask: number;
   /** Per node: the literal ending there, or -1. */
   literal: Int32Array;
+}
+
+/** Home slot of the edge (node, unit). */
+function edgeSlot(node: number, unit: number, mask: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(unit, 0x85ebca6b)) & mask;
 }
 
 function buildTrie(literals: readonly string[]): LiteralTrie {
@@ -142,24 +156,25 @@ function buildTrie(literals: readonly string[]): LiteralTrie {
   });
   const root = new Int32Array(0x10000);
   for (const [unit, node] of children[0]!) root[unit] = node;
-  const childStart = new Int32Array(children.length + 1);
   let edges = 0;
-  children.forEach((c, n) => {
-    childStart[n] = edges;
-    if (n > 0) edges += c.size;
-  });
-  childStart[children.length] = edges;
-  const childUnit = new Uint16Array(edges);
-  const childNode = new Int32Array(edges);
-  children.forEach((c, n) => {
-    if (n === 0) return;
-    let k = childStart[n]!;
-    for (const [unit, node] of c) {
-      childUnit[k] = unit;
-      childNode[k++] = node;
+  for (let n = 1; n < children.length; n++) edges += children[n]!.size;
+  // at most half full: a lookup probes about one slot
+  let size = 16;
+  while (size < edges * 2) size *= 2;
+  const mask = size - 1;
+  const edgeParent = new Int32Array(size);
+  const edgeUnit = new Uint16Array(size);
+  const edgeChild = new Int32Array(size);
+  for (let n = 1; n < children.length; n++) {
+    for (const [unit, child] of children[n]!) {
+      let slot = edgeSlot(n, unit, mask);
+      while (edgeParent[slot] !== 0) slot = (slot + 1) & mask;
+      edgeParent[slot] = n;
+      edgeUnit[slot] = unit;
+      edgeChild[slot] = child;
     }
-  });
-  return { root, childStart, childUnit, childNode, literal: Int32Array.from(ends) };
+  }
+  return { root, edgeParent, edgeUnit, edgeChild, mask, literal: Int32Array.from(ends) };
 }
 
 /** Lists of lists as one flat array with offsets (list i is data[start[i] .. start[i + 1])). */
@@ -215,7 +230,7 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
     }
   });
 
-  const { root, childStart, childUnit, childNode, literal } = buildTrie([...literalIds.keys()]);
+  const { root, edgeParent, edgeUnit, edgeChild, mask, literal } = buildTrie([...literalIds.keys()]);
   const literalSets = flatten(literalSetLists);
   const setPatterns = flatten(setPatternLists);
   const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
@@ -274,9 +289,9 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
           if (++j >= length) break;
           const unit = text.charCodeAt(j);
           let next = 0;
-          for (let k = childStart[node]!, end = childStart[node + 1]!; k < end; k++) {
-            if (childUnit[k] === unit) {
-              next = childNode[k]!;
+          for (let slot = edgeSlot(node, unit, mask); edgeParent[slot] !== 0; slot = (slot + 1) & mask) {
+            if (edgeParent[slot] === node && edgeUnit[slot] === unit) {
+              next = edgeChild[slot]!;
               break;
             }
           }
