@@ -37,6 +37,7 @@ const FileSchema = z.strictObject({
   maxDepth: z.number().int().min(0).optional(),
   maxSites: positiveInt.optional(),
   concurrency: positiveInt.optional(),
+  workers: z.number().int().min(0).max(64).optional(),
   delayMs: z.number().int().min(0).optional(),
   timeoutMs: positiveInt.optional(),
   maxBodyBytes: positiveInt.optional(),
@@ -59,6 +60,8 @@ export interface SweepConfig {
   maxDepth: number;
   maxSites?: number;
   concurrency: number;
+  /** Worker threads that read and analyze pages (0: the main thread does); default: cores - 1, at most 4. */
+  workers?: number;
   delayMs: number;
   timeoutMs: number;
   maxBodyBytes: number;

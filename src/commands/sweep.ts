@@ -19,6 +19,7 @@ interface SweepFlags {
   maxDepth?: number;
   maxSites?: number;
   concurrency?: number;
+  workers?: number;
   delayMs?: number;
   render?: SweepConfig['render'];
   allowPrivate?: boolean;
@@ -51,6 +52,7 @@ function flagLayer(f: SweepFlags): Partial<SweepConfig> {
     maxDepth: f.maxDepth,
     maxSites: f.maxSites,
     concurrency: f.concurrency,
+    workers: f.workers,
     delayMs: f.delayMs,
     render: f.render,
     allowPrivate: f.allowPrivate,
@@ -73,6 +75,7 @@ export function register(program: Command): void {
     .option('--max-depth <n>', `link depth from the start pages (default ${DEFAULTS.maxDepth})`, int('--max-depth'))
     .option('--max-sites <n>', 'stop discovery after this many sites', int('--max-sites', 1))
     .option('--concurrency <n>', `sites crawled in parallel (default ${DEFAULTS.concurrency})`, int('--concurrency', 1))
+    .option('--workers <n>', 'worker threads that read and analyze pages; 0 = all on the main thread (default: cores - 1, at most 4)', int('--workers'))
     .option('--delay-ms <n>', `pause between requests to one host (default ${DEFAULTS.delayMs}; robots Crawl-delay wins when longer)`, int('--delay-ms'))
     .addOption(new Option('--render <mode>', 'render JavaScript pages with Chromium (default auto)').choices(RENDER_MODES))
     .option('--allow-private', 'allow loopback/private addresses (the test farm and demo need it)')

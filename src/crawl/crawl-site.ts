@@ -2,9 +2,11 @@
 // page through the politeness gate; decode, extract links, render when the
 // static HTML is a JavaScript shell. A dead or hostile site ends as errors in
 // the result, never as a throw; only the onPage hook's own errors propagate.
-import { decodeBody, UndecodableError } from '../extract/decode.ts';
 import { extractPage } from '../extract/blocks.ts';
 import type { ExtractedPage } from '../extract/blocks.ts';
+import { UndecodableError } from '../extract/decode.ts';
+import { readPageHere } from '../extract/read-page.ts';
+import type { PageReader } from '../extract/read-page.ts';
 import { CrawlError, FailureStreak } from './errors.ts';
 import type { CrawlErrorKind } from './errors.ts';
 import { fetchPage } from './fetcher.ts';
@@ -54,6 +56,8 @@ export interface CrawlOptions {
   maxSitemapEntries?: number;
   /** Trap guards and priority terms. */
   frontier?: Omit<FrontierOptions, 'maxPages' | 'maxDepth'>;
+  /** Decodes and extracts a fetched page (a worker pool in sweeps). @default this thread */
+  readPage?: PageReader;
   /** Timeouts, retries, body cap. */
   fetch?: Pick<FetchOptions, 'connectTimeoutMs' | 'timeoutMs' | 'maxRedirects' | 'retries' | 'backoffMs' | 'maxRetryAfterMs' | 'maxBytes' | 'acceptLanguage'>;
   allowPrivate?: boolean;
@@ -236,8 +240,7 @@ export async function crawlSite(site: SiteCrawlInput, opts: CrawlOptions, hooks:
     let charset: string;
     let extracted: ExtractedPage;
     try {
-      ({ text: html, charset } = decodeBody(res.body, res.contentType));
-      extracted = extractPage(html, res.url);
+      ({ html, charset, extracted } = await (opts.readPage ?? readPageHere)(res.body, res.contentType, res.url));
     } catch (err) {
       const why = err instanceof UndecodableError ? err.message : `cannot parse: ${err instanceof Error ? err.message : String(err)}`;
       throw new CrawlError('undecodable', res.url, why, { cause: err });

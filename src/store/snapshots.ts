@@ -60,8 +60,18 @@ export async function writeSnapshot(
     sha256,
     bytes: snap.body.length,
   };
-  await mkdir(path.dirname(abs), { recursive: true });
-  await writeAtomic(abs, await gzipAsync(snap.body));
+  const dir = path.dirname(abs);
+  await madeDir(dir);
+  const gz = await gzipAsync(snap.body);
+  try {
+    await writeAtomic(abs, gz);
+  } catch (e) {
+    // the folder was removed since it was made: make it again, once
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    made.delete(dir);
+    await madeDir(dir);
+    await writeAtomic(abs, gz);
+  }
   await writeAtomic(metaPath(abs), JSON.stringify(meta, null, 1));
   return { path: rel, sha256 };
 }
@@ -156,6 +166,14 @@ function resolveInside(dataDir: string, relPath: string): string {
     throw new StoreError(`not a snapshot path inside ${root}: ${relPath}`);
   }
   return abs;
+}
+
+// All pages of a sweep share one folder: create it once, not once per page.
+const made = new Set<string>();
+async function madeDir(dir: string): Promise<void> {
+  if (made.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  made.add(dir);
 }
 
 async function writeAtomic(file: string, data: Buffer | string): Promise<void> {

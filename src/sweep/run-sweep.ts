@@ -6,8 +6,8 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import { createAnalyzer } from '../analyze/analyzer.ts';
-import type { Analyzer } from '../analyze/analyzer.ts';
-import { analyzeSitePages } from '../analyze/site-pages.ts';
+import { createAnalysisPool, defaultWorkers } from '../analyze/analysis-pool.ts';
+import type { AnalysisPool } from '../analyze/analysis-pool.ts';
 import type { SitePage } from '../analyze/site-pages.ts';
 import type { SweepConfig } from '../config.ts';
 import { crawlSite } from '../crawl/crawl-site.ts';
@@ -86,17 +86,24 @@ interface SiteContext {
   cfg: SweepConfig;
   store: Store;
   sweep: SweepRecord;
-  analyzer: Analyzer;
+  pool: AnalysisPool;
   politeness: Politeness;
   renderer: Renderer | undefined;
   signal: AbortSignal | undefined;
 }
 
-/** Crawls, analyzes and stores one site; false when the sweep was aborted before the site finished. */
-async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done: boolean; pages: number; findings: number; errors: number }> {
+interface CrawledSite {
+  crawl: SiteCrawlResult;
+  pages: SitePage[];
+  pageRecords: PageRecord[];
+}
+
+/** Crawls one site and writes its snapshots; undefined when the sweep was aborted before the site finished. */
+async function crawlForSite(ctx: SiteContext, site: DiscoveredSite): Promise<CrawledSite | undefined> {
   const { cfg, sweep } = ctx;
   const pages: SitePage[] = [];
   const pageRecords: PageRecord[] = [];
+  const snapshots: Promise<void>[] = [];
   const crawl: SiteCrawlResult = await crawlSite(
     { key: site.key, startUrls: site.startUrls },
     {
@@ -108,11 +115,27 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
       ...(ctx.renderer ? { renderer: ctx.renderer } : {}),
       fetch: { timeoutMs: cfg.timeoutMs, maxBytes: cfg.maxBodyBytes },
       allowPrivate: cfg.allowPrivate,
+      readPage: ctx.pool.readPage,
       ...(ctx.signal ? { signal: ctx.signal } : {}),
     },
     {
       onPage: async (page) => {
-        const snap = await writeSnapshot(cfg.data, sweep.id, {
+        const rec: PageRecord = {
+          sweep: sweep.id,
+          site: site.key,
+          url: page.url,
+          requestedUrl: page.requestedUrl,
+          status: page.status,
+          fetchedAt: page.fetchedAt,
+          snapshot: '',
+          sha256: '',
+          rendered: page.rendered,
+          ...(page.extracted.title ? { title: page.extracted.title } : {}),
+        };
+        pageRecords.push(rec);
+        // The snapshot is written while the crawl goes on (disk I/O is off the
+        // site's critical path); the site is stored only once all are written.
+        const written = writeSnapshot(cfg.data, sweep.id, {
           url: page.url,
           requestedUrl: page.requestedUrl,
           status: page.status,
@@ -121,26 +144,24 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
           rendered: page.rendered,
           charset: page.charset,
           body: page.body,
+        }).then((snap) => {
+          rec.snapshot = snap.path;
+          rec.sha256 = snap.sha256;
         });
-        pageRecords.push({
-          sweep: sweep.id,
-          site: site.key,
-          url: page.url,
-          requestedUrl: page.requestedUrl,
-          status: page.status,
-          fetchedAt: page.fetchedAt,
-          snapshot: snap.path,
-          sha256: snap.sha256,
-          rendered: page.rendered,
-          ...(page.extracted.title ? { title: page.extracted.title } : {}),
-        });
+        written.catch(() => undefined); // awaited below; not unhandled meanwhile
+        snapshots.push(written);
         pages.push({ page: page.extracted, source: page.url, url: page.url });
       },
     },
   );
-  if (crawl.stopped === 'aborted') return { done: false, pages: crawl.pages, findings: 0, errors: crawl.errors.length };
+  await Promise.all(snapshots);
+  return crawl.stopped === 'aborted' ? undefined : { crawl, pages, pageRecords };
+}
 
-  const analysis = await analyzeSitePages(ctx.analyzer, site.key, pages);
+/** Analyzes and stores a crawled site (screenshots of pages with high-severity findings first). */
+async function finishSite(ctx: SiteContext, site: DiscoveredSite, { crawl, pages, pageRecords }: CrawledSite): Promise<{ pages: number; findings: number; errors: number }> {
+  const { cfg, sweep } = ctx;
+  const analysis = await ctx.pool.analyzeSitePages(site.key, pages);
   // the analysis knows about JS shells too (e.g. a rendered page that is still thin)
   const needsRendering = [...new Set([...crawl.needsRendering, ...analysis.documents.filter((d) => d.needsRendering && !ctx.renderer).map((d) => d.source)])];
   const errors: SiteVisitRecord['errors'] = [...crawl.errors];
@@ -169,7 +190,7 @@ async function sweepSite(ctx: SiteContext, site: DiscoveredSite): Promise<{ done
     pages: pageRecords,
     findings,
   });
-  return { done: true, pages: crawl.pages, findings: findings.length, errors: errors.length };
+  return { pages: crawl.pages, findings: findings.length, errors: errors.length };
 }
 
 export async function runSweep(run: SweepRun): Promise<SweepSummary> {
@@ -178,6 +199,7 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
   const store = await openStore(cfg.data);
   for (const note of store.notes) run.progress.log(`store: ${note}`);
   let renderer: Renderer | undefined;
+  let pool: AnalysisPool | undefined;
   let sweep: SweepRecord | undefined;
   try {
     const analyzer = await createAnalyzer(run.dictionariesDir ? { dictionariesDir: run.dictionariesDir } : {});
@@ -220,28 +242,47 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
     const counts = { sitesDone: done.size, sitesTotal: plan.length, pages: 0, findings: 0, errors: 0 };
     run.progress.start(plan.length);
     run.progress.update(counts);
+    pool = createAnalysisPool({
+      workers: cfg.workers ?? defaultWorkers(),
+      analyzer,
+      ...(run.dictionariesDir ? { dictionariesDir: run.dictionariesDir } : {}),
+      onWorkerLost: (why) => run.progress.log(`${why}: its pages are read and analyzed on the main thread`),
+    });
     const ctx: SiteContext = {
       cfg,
       store,
       sweep: current,
-      analyzer,
+      pool,
       politeness: new Politeness({ concurrency: cfg.concurrency, delayMs: cfg.delayMs }),
       renderer,
       signal: run.signal,
     };
     const queue = new PQueue({ concurrency: cfg.concurrency });
     let failure: unknown;
+    // A site frees its crawl slot once fetched: the next site starts fetching
+    // while this one is analyzed and stored. At most `concurrency` sites wait
+    // for that, so memory stays bounded.
+    const finishing = new Set<Promise<void>>();
     for (const site of todo) {
       queue
         .add(async () => {
           if (run.signal?.aborted || failure) return;
-          const r = await sweepSite(ctx, site);
-          if (!r.done) return;
-          counts.sitesDone += 1;
-          counts.pages += r.pages;
-          counts.findings += r.findings;
-          counts.errors += r.errors;
-          run.progress.update(counts, `${site.key}: ${r.pages} pages, ${r.findings} findings${r.errors ? `, ${r.errors} errors` : ''}`);
+          const crawled = await crawlForSite(ctx, site);
+          if (!crawled) return;
+          const finished: Promise<void> = finishSite(ctx, site, crawled)
+            .then((r) => {
+              counts.sitesDone += 1;
+              counts.pages += r.pages;
+              counts.findings += r.findings;
+              counts.errors += r.errors;
+              run.progress.update(counts, `${site.key}: ${r.pages} pages, ${r.findings} findings${r.errors ? `, ${r.errors} errors` : ''}`);
+            })
+            .catch((err: unknown) => {
+              failure ??= err;
+            })
+            .finally(() => finishing.delete(finished));
+          finishing.add(finished);
+          while (finishing.size > cfg.concurrency) await Promise.race(finishing);
         })
         .catch((err: unknown) => {
           // a failure of our own (disk full, store error) stops the sweep; site faults never reach here
@@ -249,6 +290,7 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
         });
     }
     await queue.onIdle();
+    await Promise.all(finishing);
     run.progress.stop();
     if (failure) throw failure;
     const interrupted = run.signal?.aborted === true;
@@ -260,6 +302,7 @@ export async function runSweep(run: SweepRun): Promise<SweepSummary> {
     throw err;
   } finally {
     await renderer?.close();
+    await pool?.close();
     await store.close();
   }
 }

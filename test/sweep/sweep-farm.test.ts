@@ -29,6 +29,7 @@ let config: SweepConfig;
 let summary: SweepSummary;
 let db: Database;
 let secondSweep: unknown;
+const logs: string[] = [];
 const browser = findChromium();
 
 function site(kind: string, type?: FarmSite['type']): FarmSite {
@@ -63,10 +64,13 @@ beforeAll(async () => {
     allowPrivate: true,
     delayMs: 0,
     concurrency: 4,
+    // pages are read and analyzed on a worker thread, as in a real sweep
+    workers: 1,
     maxPagesPerSite: MAX_PAGES,
     render: 'auto',
   });
-  const running = runSweep({ config, progress: createProgress(process.stderr, true) });
+  const progress = createProgress(process.stderr, true);
+  const running = runSweep({ config, progress: { ...progress, log: (m: string) => (logs.push(m), progress.log(m)) } });
   // A second sweep on the same data dir while this one runs must be refused.
   await waitFor(() => existsSync(path.join(config.data, LOCK_FILE)), 'the first sweep to take the lock');
   secondSweep = await runSweep({ config, progress: createProgress(process.stderr, true) }).catch((err: unknown) => err);
@@ -82,6 +86,10 @@ afterAll(async () => {
 });
 
 describe('a sweep of the whole farm', () => {
+  it('reads and analyzes its pages on the worker thread, never losing it', () => {
+    expect(logs.filter((l) => l.includes('analysis worker'))).toEqual([]);
+  });
+
   it('finishes and visits every site of the generation, the dead one included', () => {
     expect(summary.status).toBe('finished');
     const keys = summary.sites.map((s) => s.site).sort();
