@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { extractPage } from '../extract/blocks.ts';
 import { FLAGGABLE_SITE_TYPES } from '../model.ts';
 import { onePerCategory } from './filters.ts';
-import type { Block, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
+import { joinLabelValues, sectionsOf } from './sections.ts';
+import type { BlockFlags } from './sections.ts';
+import type { Block, Category, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
 import { anyFrame } from '../rules/compile.ts';
 import { loadDictionaries } from '../rules/load.ts';
 import type { Dictionaries } from '../rules/load.ts';
@@ -55,22 +57,33 @@ function isTopicBlock(b: Block): boolean {
 
 interface SentenceAt {
   block: Block;
+  /** Index of the block in the page. */
+  at: number;
   prepared: PreparedSentence;
 }
+
+/**
+ * A disclosure made only by a heading (「副作用について」) is contradicted when its
+ * section says the opposite (「副作用の心配はありません」): the section discloses nothing.
+ */
+const CONTRADICTED_BY: Partial<Record<DisclosureItem, Category>> = { risks: 'safety-claim' };
 
 /** Warning sentences that make a media page a warning page. */
 const WARNING_PAGE_MIN = 2;
 const QUOTE = /「[^「」]+」|『[^『』]+』/;
+/** A line that ends pointing elsewhere (患者様の声はこちら ＞): a link label wherever it stands. */
+const POINTER = /(はこちら|こちらから|を見る|をみる|もっと見る)\s*[>»›→▶▷]?\s*$|[>»›→▶▷]\s*$/;
 
 export function analyzerFor(dict: Dictionaries): Analyzer {
-  const analyzeBlocks = async (blocks: Block[], source: string, opts: AnalyzeOptions & { title?: string } = {}): Promise<DocumentAnalysis> => {
+  const analyzeBlocks = async (pageBlocks: Block[], source: string, opts: AnalyzeOptions & { title?: string } = {}): Promise<DocumentAnalysis> => {
     const prefilter = opts.prefilter ?? true;
+    const blocks = joinLabelValues(pageBlocks);
     const sentences: SentenceAt[] = [];
     let chars = 0;
-    for (const block of blocks) {
+    blocks.forEach((block, at) => {
       chars += block.text.length;
-      for (const s of splitSentences(block.text)) sentences.push({ block, prepared: prepareSentence(dict, s.text) });
-    }
+      for (const s of splitSentences(block.text)) sentences.push({ block, at, prepared: prepareSentence(dict, s.text) });
+    });
 
     const url = pageUrl(source, opts);
     const scored = scoreSiteType(dict, sentences.map((s) => s.prepared.norm.text).join('\n'), hostOf(url));
@@ -102,14 +115,23 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     const unrelatedPage = !contentEv && topic.some((r) => r.unrelated) && !topic.some((r) => r.mentionsEv);
     const inScope = siteType !== 'authority' && !unrelatedPage && (mentionsEv || opts.assumeInScope === true);
     // A block about an unrelated treatment (a laser menu with its own campaign)
-    // is out of scope as a whole unless it names EV itself.
-    const unrelatedBlocks = new Set<Block>();
-    const evBlocks = new Set<Block>();
+    // is out of scope as a whole unless it names EV itself; so is a section
+    // whose heading names one (「ハイフ」 over its description and price table),
+    // and a label line over such a block. Under a plain heading of risks or
+    // exclusions (「リスク・副作用」「受けられない方」) the conditions listed are not treated.
+    const flags: BlockFlags[] = blocks.map(() => ({ ev: false, unrelated: false, notTreatment: false }));
+    const headingClaims = new Set<number>();
     results.forEach((r, i) => {
-      if (r.unrelated) unrelatedBlocks.add(sentences[i]!.block);
-      if (r.mentionsEv) evBlocks.add(sentences[i]!.block);
+      const { at, block, prepared } = sentences[i]!;
+      const f = flags[at]!;
+      if (r.mentionsEv) f.ev = true;
+      if (r.unrelated) f.unrelated = true;
+      if (block.kind !== 'heading') return;
+      if (r.claims.length) headingClaims.add(at);
+      if (anyFrame(dict.scope.notTreatment, prepared.norm.text)) f.notTreatment = true;
     });
-    const outOfScopeBlocks = new Set([...unrelatedBlocks].filter((b) => !evBlocks.has(b)));
+    for (const at of headingClaims) flags[at]!.notTreatment = false;
+    const sections = sectionsOf(blocks, flags);
     // A media page that warns in its own voice (two or more warning sentences:
     // a news report on complaints, a legal column) quotes claims to criticise
     // them: a claim in a sentence that holds a quote 「…」 is not its own.
@@ -126,20 +148,28 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     const discloses = (item: DisclosureItem, promotes: boolean) =>
       FLAGGABLE_SITE_TYPES.includes(siteType) || (siteType === 'media' && (item === 'cost' || promotes));
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
-    const offered: { item: DisclosureItem; evidence: string }[] = [];
+    const offered: { item: DisclosureItem; evidence: string; at: number }[] = [];
+    const claimSections = new Map<Category, Set<number>>();
     results.forEach((r, i) => {
-      const { block, prepared } = sentences[i]!;
-      if (outOfScopeBlocks.has(block) || unrelatedPage) return;
-      for (const d of r.disclosures) offered.push({ item: d.rule.disclosure!, evidence: prepared.original });
+      const { block, at, prepared } = sentences[i]!;
+      const section = sections[at]!;
+      if (section.outOfScope || unrelatedPage) return;
+      for (const d of r.disclosures) offered.push({ item: d.rule.disclosure!, evidence: prepared.original, at });
       if (!inScope) return;
       // Menus, breadcrumbs, banners and link labels point at other pages: a
       // claim there counts only when it names EV itself (「エクソソーム点滴 初回半額」),
-      // and a bare section label (患者様の声, 症例写真) in a menu or the page
-      // title is no claim. A heading keeps it: it introduces what follows.
+      // and a bare section label (患者様の声, 症例写真) in a menu, the page
+      // title or a line pointing elsewhere (…はこちら ＞) is no claim. A heading
+      // keeps it: it introduces what follows.
       if (block.nav && !r.mentionsEv) return;
-      if ((block.nav || block.kind === 'title') && anyFrame(dict.frames.label, prepared.norm.text)) return;
+      if ((block.nav || block.kind === 'title' || POINTER.test(prepared.norm.text)) && anyFrame(dict.frames.label, prepared.norm.text)) return;
       if (warnsInOwnVoice && QUOTE.test(prepared.norm.text)) return;
       for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
+        if (section.notTreatment && h.rule.category === 'disease-claim') continue;
+        if (section.section >= 0) {
+          const seen = claimSections.get(h.rule.category) ?? new Set<number>();
+          claimSections.set(h.rule.category, seen.add(section.section));
+        }
         const f: Finding = {
           category: h.rule.category,
           rule: h.rule.id,
@@ -158,7 +188,10 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
 
     findings = onePerCategory(findings);
     const promotes = siteType === 'media' && !warnsInOwnVoice && findings.length > 0;
-    for (const { item, evidence } of offered) {
+    for (const { item, evidence, at } of offered) {
+      const against = CONTRADICTED_BY[item];
+      const heading = blocks[at]!.kind === 'heading';
+      if (heading && against && claimSections.get(against)?.has(sections[at]!.section)) continue;
       if (discloses(item, promotes) && !disclosureEvidence[item]) {
         disclosures.push(item);
         disclosureEvidence[item] = evidence;
@@ -176,7 +209,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       disclosures,
       disclosureEvidence,
       needsRendering: false,
-      stats: { blocks: blocks.length, sentences: sentences.length, tokenizedSentences: results.filter((r) => r.tokenized).length, chars },
+      stats: { blocks: pageBlocks.length, sentences: sentences.length, tokenizedSentences: results.filter((r) => r.tokenized).length, chars },
     };
     if (opts.title !== undefined) doc.title = opts.title;
     if (offerAt >= 0) doc.offerSentence = sentences[offerAt]!.prepared.original;

@@ -12,7 +12,7 @@ const files = [
     name: 'negation.yaml',
     text: "negation: ['^[^。]{0,6}(わけ|訳)で(は|も)(ない|ありません)']\nhedge: ['期待(でき|され)']\nwarning: ['(と|など)の?(表現|広告)']\nquestion: ['(ですか|ますか|ありませんか)[?]?$']\nlabel: ['^(患者様の声|キャンペーン)(はこちら)?(\\|.*)?$']\ndisclaimer: ['保証するものではありません']\nrequirement: ['明示すること']\n",
   },
-  { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\nnotTreatment: ['治験']\n" },
+  { name: 'scope.yaml', text: "ev: ['{EV}', '{SUPERNATANT}']\noffer: ['点滴|円|予約']\nunrelated: ['レーザー']\nnotTreatment: ['治験', '^受けられない方$']\n" },
   {
     name: 'site-types.yaml',
     text: "types:\n  clinic:\n    - { pattern: 診療時間, weight: 3 }\n  authority:\n    - { host: '\\.go\\.jp$', weight: 10 }\n    - { pattern: 国民生活センター, weight: 5 }\n  media:\n    - { pattern: 編集部, weight: 3 }\ndefault: clinic\n",
@@ -92,6 +92,11 @@ rules:
     disclosure: cost
     description: { ja: 費用, en: cost }
     patterns: ['[0-9][0-9,]*円']
+    specs: {}
+  - id: missing-disclosure/risks
+    disclosure: risks
+    description: { ja: リスク, en: risks }
+    patterns: ['^副作用について$', '内出血']
     specs: {}
 `,
   },
@@ -308,6 +313,79 @@ describe('analyzer: frames, scope and one finding per category', () => {
   it('puts a passage about an unrelated treatment out of scope even when scope is assumed', async () => {
     const doc = await analyzer.analyzeText('当院のレーザーは人気です。副作用がありません。安心・安全です。', 'x', { assumeInScope: true });
     expect(doc.findings).toEqual([]);
+  });
+});
+
+describe('analyzer: sections, labels and label/value pairs', () => {
+  const html = (main: string, footer = '<p>診療時間 10:00-19:00</p>') =>
+    `<html><head><title>メニュー｜テスト院</title></head><body><main>${main}</main><footer>${footer}</footer></body></html>`;
+  const where = (doc: { findings: { block?: string; rule: string }[] }) => doc.findings.map((f) => [f.rule, f.block]);
+
+  it('puts a section whose heading names an unrelated treatment out of scope, up to the next heading or the end of its element', async () => {
+    const doc = await analyzer.analyzeHtml(
+      html(
+        `<section id="ev"><h2>エクソソーム点滴</h2><p>副作用がありません。</p></section>
+         <section id="laser"><h2>レーザー</h2><p>副作用がありません。</p><h3>料金</h3><p>1回 10,000円 キャンペーン</p><p>オプション：エクソソーム導入は半額</p></section>`,
+        '<p>安心・安全な院内です。</p>',
+      ),
+      'menu.html',
+    );
+    expect(where(doc)).toEqual([
+      ['safety-claim/no-side-effects', 'section#ev > p'],
+      // a block that names EV keeps its own scope under the unrelated heading
+      ['inducement/campaign', 'section#laser > p:nth-of-type(3)'],
+      // the footer is outside the laser section's element
+      ['safety-claim/reassurance', 'body > footer > p'],
+    ]);
+    expect(doc.disclosures).toEqual([]);
+  });
+
+  it('finds the element of a heading with an id of its own from the block after it', async () => {
+    const doc = await analyzer.analyzeHtml(
+      html(`<h2>エクソソーム点滴</h2><p>副作用がありません。</p><h2 id="laser">レーザー</h2><p>安心・安全です。</p><h2 id="ev2">エクソソームの料金</h2><p>安心・安全です。</p>`),
+      'flat.html',
+    );
+    expect(where(doc)).toEqual([
+      ['safety-claim/no-side-effects', 'body > main > p:nth-of-type(1)'],
+      ['safety-claim/reassurance', 'body > main > p:nth-of-type(3)'],
+    ]);
+  });
+
+  it('gives a label line the scope of the block it labels', async () => {
+    const doc = await analyzer.analyzeHtml(
+      html(`<h1>エクソソーム点滴</h1><div class="box"><p>キャンペーン</p><p>レーザー 初回半額</p><p>11月末まで</p></div><div class="box2"><p>キャンペーン</p><p>初回は1回 20,000円</p></div>`),
+      'cp.html',
+    );
+    expect(where(doc)).toEqual([['inducement/campaign', 'body > main > div:nth-of-type(2) > p:nth-of-type(1)']]);
+  });
+
+  it('names no disease under a plain heading of exclusions, and keeps a heading-only risk disclosure unless its section denies risks', async () => {
+    const exclusions = await analyzer.analyzeHtml(
+      html(`<h1>エクソソーム点滴</h1><section><h2>受けられない方</h2><ul><li>認知症の方</li></ul></section><section><h2>対象</h2><p>認知症の方に。</p></section>`),
+      'ex.html',
+    );
+    expect(where(exclusions)).toEqual([['disease-claim/named-disease', 'body > main > section:nth-of-type(2) > p']]);
+    const denied = await analyzer.analyzeHtml(html(`<h1>エクソソーム点滴</h1><section><h2>副作用について</h2><p>副作用がありません。</p></section>`), 'd.html');
+    expect(denied.disclosures).toEqual([]);
+    expect(denied.findings.map((f) => f.rule)).toEqual(['safety-claim/no-side-effects']);
+    const listed = await analyzer.analyzeHtml(html(`<h1>エクソソーム点滴</h1><section><h2>副作用について</h2><p>発熱など。</p></section>`), 'l.html');
+    expect(listed.disclosures).toEqual(['risks']);
+  });
+
+  it('drops a bare label that points elsewhere wherever it stands, keeps it as a heading', async () => {
+    const pointer = await analyzer.analyzeText('エクソソーム点滴のご案内。\n患者様の声はこちら', 'p', { assumeInScope: true });
+    expect(pointer.findings).toEqual([]);
+    const heading = await analyzer.analyzeHtml(html('<h1>エクソソーム点滴</h1><h2>患者様の声</h2><p>とても良かったです。</p>'), 'h.html');
+    expect(heading.findings.map((f) => f.rule)).toEqual(['testimonial/voice-label']);
+  });
+
+  it('reads a label and its value, alone in their element, as one line', async () => {
+    const doc = await analyzer.analyzeHtml(
+      html(`<h1>エクソソーム点滴</h1><ul><li><p>副作用が</p><p>ありません</p></li><li><p>副作用が</p><p>ありません</p><p>※当院調べ</p></li></ul>`),
+      'pair.html',
+    );
+    expect(doc.findings.map((f) => [f.sentence, f.block])).toEqual([['副作用がありません', 'body > main > ul > li:nth-of-type(1)']]);
+    expect(doc.stats.blocks).toBe(8);
   });
 });
 
