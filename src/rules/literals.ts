@@ -126,9 +126,10 @@ export function requiredLiterals(re: RegExp): string[] | null {
 /** Cap on the sets kept per regex: the most selective ones say almost everything. */
 const MAX_SETS = 4;
 
-// Kana endings and punctuation (ます, して, 。) are in nearly every sentence:
-// looking them up costs a hit per occurrence and rules out nothing.
-const WEAK = /^[\p{Script=Hiragana}\p{P}\p{S}\p{N}\s\u30fc]*$/u;
+// Kana endings, digits and everyday punctuation (ます, して, 。, 1) are in
+// nearly every sentence: looking them up costs a hit per occurrence and rules
+// out little. Rarer symbols (#, %, ★, ※) do narrow a pattern down.
+const WEAK = /^[\p{Script=Hiragana}\p{N}\s\u30fc、。,.，．・「」『』()（）!！?？:：;；~〜/／\-]*$/u;
 
 function strong(set: readonly string[]): boolean {
   return set.every((x) => !WEAK.test(x));
