@@ -14,8 +14,7 @@ import { matchSentence, needsTokens, prepareSentence } from '../rules/match.ts';
 import type { PreparedSentence, SentenceResult } from '../rules/match.ts';
 import { pickSiteType, scoreSiteType } from '../rules/site-type.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { getTokenizer } from '../text/tokenizer.ts';
-import type { Tokenizer } from '../text/tokenizer.ts';
+import { getTokenizer, loadedTokenizer } from '../text/tokenizer.ts';
 
 export interface AnalyzeOptions {
   /** Skip tokenizing sentences no token pattern can match (default true); findings are the same either way. */
@@ -90,9 +89,9 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     const siteType = opts.siteTypeHint ?? pickSiteType(scored.scores) ?? dict.siteTypes.default;
     const siteTypeSignals = opts.siteTypeHint ? [`hint: ${opts.siteTypeHint}`] : scored.signals;
 
-    // kuromoji loads only when some sentence needs tokens
-    let tokenizer: Tokenizer | undefined;
-    if (sentences.some((s) => needsTokens(dict, s.prepared.norm.text, prefilter))) tokenizer = await getTokenizer();
+    // kuromoji loads only when some sentence needs tokens (once loaded, no need to ask)
+    let tokenizer = loadedTokenizer();
+    if (!tokenizer && sentences.some((s) => needsTokens(dict, s.prepared.norm.text, prefilter))) tokenizer = await getTokenizer();
     const tokenize = (t: string) => {
       if (!tokenizer) throw new Error('tokenizer needed but not loaded: a token pattern ran without its trigger');
       return tokenizer.tokenize(t);

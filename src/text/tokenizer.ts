@@ -76,7 +76,7 @@ export function getTokenizer(): Promise<Tokenizer> {
         return;
       }
       built = tk;
-      resolve({
+      resolve((ready = {
         tokenize(text: string): Token[] {
           return tk.tokenize(text).map((t) => ({
             surface: t.surface_form,
@@ -86,8 +86,15 @@ export function getTokenizer(): Promise<Tokenizer> {
             start: t.word_position - 1,
           }));
         },
-      });
+      }));
     });
   });
   return loading;
+}
+
+let ready: Tokenizer | undefined;
+
+/** The tokenizer if it is loaded already, without waiting. */
+export function loadedTokenizer(): Tokenizer | undefined {
+  return ready;
 }
