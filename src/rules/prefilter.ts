@@ -121,10 +121,12 @@ interface GatePattern {
 interface LiteralTrie {
   /** unit → node (0: no literal starts with it). */
   root: Int32Array;
-  /** Edges: slot → parent node (0: empty slot), unit and child node. */
-  edgeParent: Int32Array;
-  edgeUnit: Uint16Array;
-  edgeChild: Int32Array;
+  /**
+   * Edges, two numbers per slot side by side (one cache line per probe): the
+   * key parent * 0x10000 + unit (0: empty slot, as the root is never a parent
+   * here) and the child node.
+   */
+  edges: Float64Array;
   /** Slot count - 1 (a power of two minus one). */
   mask: number;
   /** Per node: the literal ending there, or -1. */
@@ -162,19 +164,16 @@ function buildTrie(literals: readonly string[]): LiteralTrie {
   let size = 16;
   while (size < edges * 2) size *= 2;
   const mask = size - 1;
-  const edgeParent = new Int32Array(size);
-  const edgeUnit = new Uint16Array(size);
-  const edgeChild = new Int32Array(size);
+  const table = new Float64Array(size * 2);
   for (let n = 1; n < children.length; n++) {
     for (const [unit, child] of children[n]!) {
       let slot = edgeSlot(n, unit, mask);
-      while (edgeParent[slot] !== 0) slot = (slot + 1) & mask;
-      edgeParent[slot] = n;
-      edgeUnit[slot] = unit;
-      edgeChild[slot] = child;
+      while (table[slot * 2] !== 0) slot = (slot + 1) & mask;
+      table[slot * 2] = n * 0x10000 + unit;
+      table[slot * 2 + 1] = child;
     }
   }
-  return { root, edgeParent, edgeUnit, edgeChild, mask, literal: Int32Array.from(ends) };
+  return { root, edges: table, mask, literal: Int32Array.from(ends) };
 }
 
 /** Lists of lists as one flat array with offsets (list i is data[start[i] .. start[i + 1])). */
@@ -230,7 +229,7 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
     }
   });
 
-  const { root, edgeParent, edgeUnit, edgeChild, mask, literal } = buildTrie([...literalIds.keys()]);
+  const { root, edges, mask, literal } = buildTrie([...literalIds.keys()]);
   const literalSets = flatten(literalSetLists);
   const setPatterns = flatten(setPatternLists);
   const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
@@ -289,9 +288,10 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
           if (++j >= length) break;
           const unit = text.charCodeAt(j);
           let next = 0;
-          for (let slot = edgeSlot(node, unit, mask); edgeParent[slot] !== 0; slot = (slot + 1) & mask) {
-            if (edgeParent[slot] === node && edgeUnit[slot] === unit) {
-              next = edgeChild[slot]!;
+          const key = node * 0x10000 + unit;
+          for (let slot = edgeSlot(node, unit, mask); edges[slot * 2] !== 0; slot = (slot + 1) & mask) {
+            if (edges[slot * 2] === key) {
+              next = edges[slot * 2 + 1]!;
               break;
             }
           }
