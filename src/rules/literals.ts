@@ -131,8 +131,9 @@ const MAX_SETS = 4;
 // out little. Rarer symbols (#, %, ★, ※) do narrow a pattern down.
 const WEAK = /^[\p{Script=Hiragana}\p{N}\s\u30fc、。,.，．・「」『』()（）!！?？:：;；~〜/／\-]*$/u;
 
+/** Every string of the set is specific: not kana or punctuation only, or at least three units (ちがい, なくな). */
 function strong(set: readonly string[]): boolean {
-  return set.every((x) => !WEAK.test(x));
+  return set.every((x) => x.length >= 3 || !WEAK.test(x));
 }
 
 /**
