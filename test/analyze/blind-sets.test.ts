@@ -28,12 +28,8 @@ const FLOORS: Record<string, Floors> = {
   // round 3: hard negatives, indirect claims, quotes to warn (blind: P 0.81 / R 0.87)
   'hard-sentences.jsonl': { categories: all(1, 1), disclosures: [1, 1] },
   // round 4: casual/SNS wording, case reports, patient-profile lines, badges (blind: P 0.94 / R 0.77,
-  // efficacy recall 0.46). Floors for safety, testimonial, superlative and the disclosures are
-  // those measured with the claim-dictionary tuning alone; tuning of those files may raise them.
-  'r4-sentences.jsonl': {
-    categories: { ...all(1, 1), 'safety-claim': [0.9, 0.8], testimonial: [0.85, 0.85], superlative: [0.9, 1] },
-    disclosures: [0.95, 0.9],
-  },
+  // efficacy recall 0.46)
+  'r4-sentences.jsonl': { categories: { ...all(1, 1), testimonial: [1, 0.85] }, disclosures: [1, 0.95] },
 };
 
 const evals = new Map<string, LineEval>();
