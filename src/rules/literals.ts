@@ -129,7 +129,7 @@ const MAX_SETS = 4;
 // Kana endings, digits and everyday punctuation (ます, して, 。, 1) are in
 // nearly every sentence: looking them up costs a hit per occurrence and rules
 // out little. Rarer symbols (#, %, ★, ※) do narrow a pattern down.
-const WEAK = /^[\p{Script=Hiragana}\p{N}\s\u30fc、。,.，．・「」『』()（）!！?？:：;；~〜/／\-]*$/u;
+const WEAK = /^[\p{Script=Hiragana}\p{N}\s\u30fc、。,.，．・「」『』()（）!！?？:：;；~〜/／-]*$/u;
 
 /** Every string of the set is specific: not kana or punctuation only, or at least three units (ちがい, なくな). */
 function strong(set: readonly string[]): boolean {
