@@ -12,14 +12,14 @@ import { Worker } from 'node:worker_threads';
 import { UndecodableError } from '../extract/decode.ts';
 import { readPageHere } from '../extract/read-page.ts';
 import type { PageReader, ReadPage } from '../extract/read-page.ts';
-import type { SiteAnalysis } from '../model.ts';
-import type { Analyzer } from './analyzer.ts';
+import type { Block, DocumentAnalysis, SiteAnalysis } from '../model.ts';
+import type { AnalyzeOptions, Analyzer } from './analyzer.ts';
 import { analyzeSitePages } from './site-pages.ts';
 import type { SitePage } from './site-pages.ts';
 
 export type WorkerRequest =
   | { id: number; kind: 'read'; body: Uint8Array; contentType: string | null | undefined; url: string }
-  | { id: number; kind: 'site'; site: string; pages: SitePage[] };
+  | { id: number; kind: 'page'; blocks: Block[]; source: string; opts: AnalyzeOptions & { title?: string } };
 
 export type WorkerReply = { id: number; value: unknown } | { id: number; error: { name: string; message: string } };
 
@@ -136,10 +136,19 @@ export function createAnalysisPool(opts: { workers: number; analyzer: Analyzer; 
         (id) => ({ id, kind: 'read', body, contentType, url }),
         () => here.readPage(body, contentType, url),
       ),
+    // The site-level steps are cheap and run here; each page goes to a
+    // worker on its own, so pages of other sites are read in between.
     analyzeSitePages: (site, pages) =>
-      call<SiteAnalysis>(
-        (id) => ({ id, kind: 'site', site, pages }),
-        () => here.analyzeSitePages(site, pages),
+      analyzeSitePages(
+        {
+          analyzeBlocks: (blocks, source, o = {}) =>
+            call<DocumentAnalysis>(
+              (id) => ({ id, kind: 'page', blocks, source, opts: o }),
+              () => opts.analyzer.analyzeBlocks(blocks, source, o),
+            ),
+        },
+        site,
+        pages,
       ),
     async close() {
       closing = true;

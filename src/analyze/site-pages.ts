@@ -7,6 +7,9 @@ import type { DocumentAnalysis, SiteAnalysis } from '../model.ts';
 import type { AnalyzeOptions, Analyzer } from './analyzer.ts';
 import { analyzeSite } from './site.ts';
 
+/** What a site's analysis needs of an analyzer (the worker pool gives this too). */
+export type PageAnalyzer = Pick<Analyzer, 'analyzeBlocks'>;
+
 export interface SitePage {
   /** The page as extracted once (the crawler has it already: no second HTML parse). */
   page: Pick<ExtractedPage, 'blocks' | 'title' | 'needsRendering'>;
@@ -14,7 +17,7 @@ export interface SitePage {
   url?: string;
 }
 
-async function analyzePage(analyzer: Analyzer, p: SitePage, opts: AnalyzeOptions): Promise<DocumentAnalysis> {
+async function analyzePage(analyzer: PageAnalyzer, p: SitePage, opts: AnalyzeOptions): Promise<DocumentAnalysis> {
   const doc = await analyzer.analyzeBlocks(p.page.blocks, p.source, {
     ...opts,
     ...(p.url ? { url: p.url } : {}),
@@ -24,7 +27,7 @@ async function analyzePage(analyzer: Analyzer, p: SitePage, opts: AnalyzeOptions
   return doc;
 }
 
-export async function analyzeSitePages(analyzer: Analyzer, site: string, pages: readonly SitePage[]): Promise<SiteAnalysis> {
+export async function analyzeSitePages(analyzer: PageAnalyzer, site: string, pages: readonly SitePage[]): Promise<SiteAnalysis> {
   const first: DocumentAnalysis[] = [];
   for (const p of pages) first.push(await analyzePage(analyzer, p, {}));
   const draft = analyzeSite(site, first);
