@@ -183,7 +183,6 @@ function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; da
   return { start, data: Int32Array.from(lists.flat()) };
 }
 
-
 function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, string[][]>): (text: string) => GateMarks {
   const alwaysRules: number[] = [];
   const alwaysPatterns: number[] = [];
@@ -267,75 +266,75 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
   };
 
   return (text) => {
-      if (++epoch === 0xffffffff) {
-        epoch = 1;
-        literalSeen.fill(0);
-        setSeen.fill(0);
-        patternSeen.fill(0);
-      }
-      marks.rules.fill(0);
-      marks.patterns.fill(0);
-      for (const i of alwaysRules) marks.rules[i] = 1;
-      for (const i of alwaysPatterns) marks.patterns[i] = 1;
+    if (++epoch === 0xffffffff) {
+      epoch = 1;
+      literalSeen.fill(0);
+      setSeen.fill(0);
+      patternSeen.fill(0);
+    }
+    marks.rules.fill(0);
+    marks.patterns.fill(0);
+    for (const i of alwaysRules) marks.rules[i] = 1;
+    for (const i of alwaysPatterns) marks.patterns[i] = 1;
 
-      const length = text.length;
-      for (let i = 0; i < length; i++) {
-        let node = root[text.charCodeAt(i)]!;
-        let j = i;
-        while (node !== 0) {
-          const lit = literal[node]!;
-          if (lit >= 0) hit(lit);
-          if (++j >= length) break;
-          const unit = text.charCodeAt(j);
-          let next = 0;
-          const key = node * 0x10000 + unit;
-          for (let slot = edgeSlot(node, unit, mask); edges[slot * 2] !== 0; slot = (slot + 1) & mask) {
-            if (edges[slot * 2] === key) {
-              next = edges[slot * 2 + 1]!;
-              break;
-            }
+    const length = text.length;
+    for (let i = 0; i < length; i++) {
+      let node = root[text.charCodeAt(i)]!;
+      let j = i;
+      while (node !== 0) {
+        const lit = literal[node]!;
+        if (lit >= 0) hit(lit);
+        if (++j >= length) break;
+        const unit = text.charCodeAt(j);
+        let next = 0;
+        const key = node * 0x10000 + unit;
+        for (let slot = edgeSlot(node, unit, mask); edges[slot * 2] !== 0; slot = (slot + 1) & mask) {
+          if (edges[slot * 2] === key) {
+            next = edges[slot * 2 + 1]!;
+            break;
           }
-          node = next;
         }
+        node = next;
       }
+    }
 
-      for (const pi of satisfied) {
-        const gp = patterns[pi]!;
-        if (gp.token) {
-          if (!byRegex[gp.rule]) tokenOnly[gp.rule] = 1;
-        } else {
-          byRegex[gp.rule] = 1;
-          tokenOnly[gp.rule] = 0;
-        }
+    for (const pi of satisfied) {
+      const gp = patterns[pi]!;
+      if (gp.token) {
+        if (!byRegex[gp.rule]) tokenOnly[gp.rule] = 1;
+      } else {
+        byRegex[gp.rule] = 1;
+        tokenOnly[gp.rule] = 0;
       }
-      for (const pi of satisfied) {
-        const gp = patterns[pi]!;
-        const r = gp.rule;
-        if (tokenOnly[r] === 1) {
-          // nothing but token patterns can fire: a matching `unless` cancels
-          // the rule whatever the tokens say, so it is no candidate
-          const unless = rules[r]!.unless ?? [];
-          let cancelled = false;
-          for (const re of unless) {
-            re.lastIndex = 0;
-            if (re.test(text)) {
-              cancelled = true;
-              break;
-            }
+    }
+    for (const pi of satisfied) {
+      const gp = patterns[pi]!;
+      const r = gp.rule;
+      if (tokenOnly[r] === 1) {
+        // nothing but token patterns can fire: a matching `unless` cancels
+        // the rule whatever the tokens say, so it is no candidate
+        const unless = rules[r]!.unless ?? [];
+        let cancelled = false;
+        for (const re of unless) {
+          re.lastIndex = 0;
+          if (re.test(text)) {
+            cancelled = true;
+            break;
           }
-          tokenOnly[r] = cancelled ? 2 : 3;
         }
-        if (tokenOnly[r] === 2) continue;
-        marks.rules[r] = 1;
-        marks.patterns[gp.ordinal] = 1;
+        tokenOnly[r] = cancelled ? 2 : 3;
       }
-      for (const pi of satisfied) {
-        const r = patterns[pi]!.rule;
-        tokenOnly[r] = 0;
-        byRegex[r] = 0;
-      }
-      satisfied.length = 0;
-      return marks;
+      if (tokenOnly[r] === 2) continue;
+      marks.rules[r] = 1;
+      marks.patterns[gp.ordinal] = 1;
+    }
+    for (const pi of satisfied) {
+      const r = patterns[pi]!.rule;
+      tokenOnly[r] = 0;
+      byRegex[r] = 0;
+    }
+    satisfied.length = 0;
+    return marks;
   };
 }
 
