@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { generateCorpus } from '../../bench/corpus.ts';
 import { analyzerFor } from '../../src/analyze/analyzer.ts';
-import { parseDictionaries } from '../../src/rules/load.ts';
+import { loadDictionaries, parseDictionaries } from '../../src/rules/load.ts';
+import { prepareSentence } from '../../src/rules/match.ts';
+import { getTokenizer } from '../../src/text/tokenizer.ts';
 
 const dir = fileURLToPath(new URL('../../dictionaries/', import.meta.url));
 
@@ -69,5 +71,44 @@ describe('prefilter', () => {
     expect(rules).toContain('celebrity/zz-token-noun-disappears');
     expect(tokenizedOn).toBeGreaterThan(0);
     expect(tokenizedOn * 5).toBeLessThan(tokenizedOff);
+  });
+
+  it('marks every regex pattern, and every whole-sentence frame, that matches a spec sentence of the real dictionaries', async () => {
+    const dict = await loadDictionaries(dir);
+    // with kuromoji loaded the gate rebuilds itself with the tighter token runs: check that index
+    await getTokenizer();
+    dict.gate.candidates('');
+    const sentences = new Set<string>();
+    const specTexts = (specs: { match?: (string | { text: string })[]; notMatch?: (string | { text: string })[] } | undefined) =>
+      [...(specs?.match ?? []), ...(specs?.notMatch ?? [])].map((e) => (typeof e === 'string' ? e : e.text));
+    for (const r of dict.rules) for (const t of specTexts(r.specs)) sentences.add(t);
+    for (const group of [...Object.values(dict.frames), ...Object.values(dict.scope)]) for (const f of group) for (const t of specTexts(f.specs)) sentences.add(t);
+    let matched = 0;
+    const missed: string[] = [];
+    for (const original of sentences) {
+      const text = prepareSentence(dict, original).norm.text;
+      const marks = dict.gate.candidates(text);
+      dict.rules.forEach((rule, r) => {
+        rule.patterns.forEach((p, j) => {
+          if (p.kind !== 'regex') return;
+          p.re.lastIndex = 0;
+          if (!p.re.test(text)) return;
+          matched++;
+          if (!marks.rules[r]) missed.push(`${rule.id} #${j}: ${original}`);
+          if (marks.rules[r] && !marks.patterns[dict.gate.patternStart[r]! + j]) missed.push(`${rule.id} #${j} (pattern): ${original}`);
+        });
+      });
+      for (const group of [...Object.values(dict.frames), ...Object.values(dict.scope)]) {
+        for (const f of group) {
+          if (f.gate === undefined) continue;
+          f.re.lastIndex = 0;
+          if (f.re.test(text) && !marks.rules[f.gate]) missed.push(`frame ${f.where}: ${original}`);
+        }
+      }
+    }
+    expect(missed).toEqual([]);
+    // not vacuous: over a thousand spec sentences, hundreds of pattern matches
+    expect(sentences.size).toBeGreaterThan(1000);
+    expect(matched).toBeGreaterThan(500);
   });
 });
