@@ -3,9 +3,10 @@
 // asserts nothing. Compares against a bare fetch loop over the same URLs at
 // the same concurrency, and estimates a real sweep with a per-host delay.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { defaultWorkers } from '../src/analyze/analysis-pool.ts';
 import { mergeConfig } from '../src/config.ts';
 import { openStore } from '../src/store/store.ts';
 import { createProgress } from '../src/sweep/progress.ts';
@@ -16,6 +17,7 @@ const SITES = Number(process.env.BENCH_SITES ?? 200);
 const PAGES = Number(process.env.BENCH_PAGES ?? 25);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
+const WORKERS = process.env.BENCH_WORKERS === undefined ? defaultWorkers() : Number(process.env.BENCH_WORKERS);
 // The real-sweep estimate: 1,000 sites x 40 pages, 1 s per host between requests.
 const REAL = { sites: 1000, pages: 40, delayS: 1, latencyS: Number(process.env.BENCH_REAL_LATENCY_MS ?? 300) / 1000 };
 
@@ -61,9 +63,12 @@ async function measure(latencyMs: number): Promise<Run> {
       delayMs: 0,
       render: 'never',
       concurrency: CONCURRENCY,
+      workers: WORKERS,
       maxPagesPerSite: PAGES,
     });
-    console.log(`\nfarm: ${SITES} sites x ${PAGES} pages, concurrency ${CONCURRENCY}, render never, delays off, ${latencyMs} ms added latency`);
+    console.log(
+      `\nfarm: ${SITES} sites x ${PAGES} pages, concurrency ${CONCURRENCY}, ${WORKERS} analysis worker(s) on ${availableParallelism()} cores, render never, delays off, ${latencyMs} ms added latency`,
+    );
 
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
