@@ -30,6 +30,21 @@ const FLOORS: Record<string, Floors> = {
   // round 4: casual/SNS wording, case reports, patient-profile lines, badges (blind: P 0.94 / R 0.77,
   // efficacy recall 0.46)
   'r4-sentences.jsonl': { categories: { ...all(1, 1), testimonial: [1, 0.85] }, disclosures: [1, 0.95] },
+  // round 5: five writers' styles (clinic marketer, doctor's column, cosmetics EC copy, journalist,
+  // prefecture official) (blind: claims P 0.91 / R 0.82; disclosures P 0.97 / R 0.66). Claim
+  // dictionaries tuned; safety, testimonial, superlative and disclosures at what HEAD gave then,
+  // before the parallel work on them. Left: efficacy FN (改善を目指します: the dev set keeps 目指す
+  // out of efficacy) and FP (a vitamin C serum line, out of scope by its note).
+  'r5-sentences.jsonl': {
+    categories: {
+      ...all(1, 1),
+      'efficacy-claim': [0.95, 0.95],
+      'safety-claim': [1, 0.65],
+      testimonial: [0.75, 0.8],
+      superlative: [0.9, 1],
+    },
+    disclosures: [0.95, 0.65],
+  },
 };
 
 const evals = new Map<string, LineEval>();
