@@ -70,6 +70,12 @@ const CONTRADICTED_BY: Partial<Record<DisclosureItem, Category>> = { risks: 'saf
 /** Warning sentences that make a media page a warning page. */
 const WARNING_PAGE_MIN = 2;
 const QUOTE = /「[^「」]+」|『[^『』]+』/;
+/**
+ * A sponsored article declared as such (【PR】, Sponsored, 記事広告, タイアップ, or
+ * its footer 「記事中の治療は自由診療です」): the provider's advertisement, so the
+ * disclosures it carries are the provider's, whatever claims the lines hold.
+ */
+const ADVERTORIAL = /[【[(]\s?(pr|sponsored|広告|記事広告|pr記事|タイアップ)\s?[】\])]|広告記事|記事広告|タイアップ(記事|広告)|記事(中|内)(の|で(紹介|ご紹介)した)(治療|施術|商品|製品|クリニック|医療機関)/;
 /** A line that ends pointing elsewhere (患者様の声はこちら ＞): a link label wherever it stands. */
 const POINTER = /(はこちら|こちらから|を見る|をみる|もっと見る)\s*[>»›→▶▷]?\s*$|[>»›→▶▷]\s*$/;
 
@@ -141,9 +147,9 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     // Only a provider discloses: a media column or an authority page that lists
     // the 限定解除 items, or a consumer case's amount paid, discloses nothing.
     // A price stays a price where an article quotes a clinic's price list.
-    // A media page that promotes a treatment in its own voice (an advertorial,
-    // a promotional interview: claims found, no warning) carries the provider's
-    // disclosures too.
+    // A media page that promotes a treatment in its own voice (a promotional
+    // interview: claims found, no warning) or declares itself an advertorial
+    // (【PR】, 記事中の治療は…) carries the provider's disclosures too.
     const discloses = (item: DisclosureItem, promotes: boolean) =>
       FLAGGABLE_SITE_TYPES.includes(siteType) || (siteType === 'media' && (item === 'cost' || promotes));
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
@@ -186,7 +192,8 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     });
 
     findings = onePerCategory(findings);
-    const promotes = siteType === 'media' && !warnsInOwnVoice && findings.length > 0;
+    const advertorial = siteType === 'media' && sentences.some((s) => ADVERTORIAL.test(s.prepared.norm.text));
+    const promotes = siteType === 'media' && !warnsInOwnVoice && (findings.length > 0 || advertorial);
     for (const { item, evidence, at } of offered) {
       const against = CONTRADICTED_BY[item];
       const heading = blocks[at]!.kind === 'heading';

@@ -300,6 +300,10 @@ describe('analyzer: frames, scope and one finding per category', () => {
     expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['cost']);
     // a media page promoting in its own voice (claims found, no warning) carries the provider's disclosures
     expect((await analyzer.analyzeText(`エクソソームは副作用がありません。${text}`, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['unapproved', 'cost']);
+    // so does a declared advertorial, claims or none; a plain article that names "広告" does not
+    expect((await analyzer.analyzeText(`【PR】${text}`, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['unapproved', 'cost']);
+    expect((await analyzer.analyzeText(`記事中の治療は自由診療です。${text}`, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['unapproved', 'cost']);
+    expect((await analyzer.analyzeText(`医療広告の規制が強化された。${text}`, 'x', { siteTypeHint: 'media' })).disclosures).toEqual(['cost']);
     expect((await analyzer.analyzeText(text, 'x', { siteTypeHint: 'authority' })).disclosures).toEqual([]);
     const rule = await analyzer.analyzeText('未承認であることを明示すること。', 'x', { siteTypeHint: 'clinic' });
     expect(rule.disclosures).toEqual([]);
