@@ -190,6 +190,12 @@ class Normalized implements NormalizedText {
   ) {
     this.originalLength = input.length;
   }
+  /** Every unit of the text is the same unit of the input (all simple, nothing replaced). */
+  identity(): boolean {
+    if (this.text !== this.input) return false;
+    for (let i = 0; i < this.input.length; i++) if (!isSimple(this.input.charCodeAt(i))) return false;
+    return true;
+  }
   private record(): Maps {
     if (!this.maps) {
       const fold = new Maps();
@@ -216,6 +222,8 @@ export function normalize(input: string, variants: VariantTable = NO_VARIANTS): 
 /** Maps a span of the normalized text back to the span of the original it came from. */
 export function toOriginalSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
   if (start >= n.text.length) return { start: n.originalLength, end: n.originalLength };
+  // text that normalization left as it was (most Japanese prose) maps to itself: no map to build
+  if (n instanceof Normalized && n.identity()) return end <= start ? { start, end: start } : { start, end: Math.min(end, n.text.length) };
   const s = n.origStart[start]!;
   if (end <= start) return { start: s, end: s };
   return { start: s, end: n.origEnd[Math.min(end, n.text.length) - 1]! };

@@ -88,6 +88,19 @@ describe('normalize', () => {
 });
 
 describe('normalize offset maps', () => {
+  it('give the same spans as the shortcut for text normalization leaves unchanged', () => {
+    for (const original of ['当院の点滴です。', 'エクソソーム点滴は1回です', 'ab　c', 'ｴｸｿｿｰﾑ', '治療前→治療後']) {
+      const n = normalize(original, variants);
+      for (let a = 0; a <= n.text.length; a++) {
+        for (let b = a; b <= n.text.length + 1; b++) {
+          const viaMap =
+            a >= n.text.length ? { start: original.length, end: original.length } : b <= a ? { start: n.origStart[a], end: n.origStart[a] } : { start: n.origStart[a], end: n.origEnd[Math.min(b, n.text.length) - 1] };
+          expect(toOriginalSpan(n, a, b)).toEqual(viaMap);
+        }
+      }
+    }
+  });
+
   it('are built on first use and agree with the text, on the fast path too', () => {
     const plain = normalize('当院の点滴です。');
     expect(plain.text).toBe('当院の点滴です。');
