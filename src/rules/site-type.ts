@@ -11,14 +11,15 @@ export type SiteTypeScores = Partial<Record<SiteType, number>>;
 export function scoreSiteType(dict: Dictionaries, text: string, host: string | undefined): { scores: SiteTypeScores; signals: string[] } {
   const scores: SiteTypeScores = {};
   const signals: string[] = [];
-  const unquoted = stripQuoted(text);
+  // most pages quote nothing: then no signal needs a second look without the quotes
+  const unquoted = /[「『]/.test(text) ? stripQuoted(text) : undefined;
   for (const s of dict.siteTypes.signals) {
     const subject = s.on === 'host' ? host : text;
     if (subject === undefined) continue;
     s.re.lastIndex = 0;
     if (!s.re.test(subject)) continue;
     let weight = s.weight;
-    if (s.on !== 'host') {
+    if (s.on !== 'host' && unquoted !== undefined) {
       s.re.lastIndex = 0;
       if (!s.re.test(unquoted)) weight /= 2;
     }
