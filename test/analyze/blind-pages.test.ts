@@ -20,6 +20,10 @@ import { evaluatePages, precision, recall, total } from '../../scripts/eval-page
 // claims P 0.94 / R 0.96 (the compliant clinic, now judged a clinic, shows
 // negated 「…確認されたものはありません」「症例写真・体験談の掲載は行っていません」
 // and a first-visit fee as claims), disclosures 0.98 / 0.98, site type 16/16.
+// After frames for claims named as what does not exist (…確認されたものはありません)
+// or is not published (…の掲載は行っていません), fee rows (診察料(初回のみ)) and
+// offer-combination notes kept out of inducement: claims P 1.00 / R 0.99 (one
+// before-after told across two sentences is still missed), disclosures 1.00 / 1.00.
 type Floors = { claimPrecision: number; claimRecall: number; disclosurePrecision: number; disclosureRecall: number; siteTypes: number };
 const DEFAULT_FLOORS: Floors = { claimPrecision: 0.95, claimRecall: 0.95, disclosurePrecision: 0.95, disclosureRecall: 0.95, siteTypes: 0.95 };
 const SETS: [string, Floors][] = [
@@ -27,7 +31,7 @@ const SETS: [string, Floors][] = [
   ['blind-pages-mixed', DEFAULT_FLOORS],
   ['blind-pages-e', DEFAULT_FLOORS],
   ['blind-pages-f', DEFAULT_FLOORS],
-  ['blind-pages-g', { claimPrecision: 0.9, claimRecall: 0.95, disclosurePrecision: 0.95, disclosureRecall: 0.95, siteTypes: 1 }],
+  ['blind-pages-g', { claimPrecision: 1, claimRecall: 0.95, disclosurePrecision: 1, disclosureRecall: 1, siteTypes: 1 }],
 ];
 for (const [set, floors] of SETS) {
   describe(`blind page set ${set}`, () => {
