@@ -45,6 +45,21 @@ const FLOORS: Record<string, Floors> = {
     },
     disclosures: [0.95, 0.65],
   },
+  // round 6: 60% hard negatives (careful clinic copy, warnings quoting claims, guideline explainers,
+  // research, out-of-scope) (blind: claims P 0.88 / R 0.97; disclosures P 1.00 / R 0.85). Claim FPs
+  // fixed by frames and unless (clinic case reports are no testimonial, 〜とは考えておりません,
+  // 〜と断言できる段階にはありません, 〜などの表記, 〜とする声が掲載, EV biology findings). Left: two
+  // efficacy FPs whose labels go against the dictionaries' convention and the dev set (a customer
+  // voice with a 2-week result, 回復をサポートします), and the recall misses (approval, testimonial).
+  'r6-sentences.jsonl': {
+    categories: {
+      ...all(1, 1),
+      'efficacy-claim': [0.85, 1],
+      'approval-claim': [1, 0.8],
+      testimonial: [1, 0.8],
+    },
+    disclosures: [1, 0.85],
+  },
 };
 
 const evals = new Map<string, LineEval>();
