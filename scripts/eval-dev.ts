@@ -8,6 +8,8 @@ import { createAnalyzer } from '../src/analyze/analyzer.ts';
 import type { Analyzer } from '../src/analyze/analyzer.ts';
 import { DISCLOSURE_ITEMS, SENTENCE_CATEGORIES, SITE_TYPES } from '../src/model.ts';
 import type { DisclosureItem, DocumentAnalysis, SiteType } from '../src/model.ts';
+import { scoreItems, scoreTable } from './eval-score.ts';
+import type { Count } from './eval-score.ts';
 
 export interface Line {
   text: string;
@@ -15,12 +17,6 @@ export interface Line {
   siteType: SiteType;
   disclosures: DisclosureItem[];
   note?: string;
-}
-
-export interface Count {
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 export interface LineEval {
@@ -50,51 +46,21 @@ export async function evaluateLines(file: string, analyzer?: Analyzer): Promise<
     const hint = SITE_TYPES.includes(line.siteType) ? line.siteType : undefined;
     docs.push(await a.analyzeText(line.text, `dev:${i + 1}`, hint ? { assumeInScope: true, siteTypeHint: hint } : { assumeInScope: true }));
   }
-  const score = (keys: readonly string[], truth: (l: Line) => string[], found: (d: DocumentAnalysis) => string[]) => {
-    const counts = new Map<string, Count>(keys.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
-    lines.forEach((line, i) => {
-      const t = new Set(truth(line));
-      const f = new Set(found(docs[i]!));
-      for (const k of keys) {
-        const c = counts.get(k)!;
-        if (t.has(k) && f.has(k)) c.tp++;
-        else if (f.has(k)) c.fp++;
-        else if (t.has(k)) c.fn++;
-      }
-    });
-    return counts;
-  };
+  const items = (truth: (l: Line) => string[], found: (d: DocumentAnalysis) => string[]) => lines.map((l, i) => ({ truth: truth(l), found: found(docs[i]!) }));
   return {
     file,
     lines,
     docs,
-    categories: score(SENTENCE_CATEGORIES, (l) => l.categories, (d) => d.findings.map((f) => f.category)),
-    disclosures: score(DISCLOSURE_ITEMS, (l) => l.disclosures, (d) => d.disclosures),
+    categories: scoreItems(SENTENCE_CATEGORIES, items((l) => l.categories, (d) => d.findings.map((f) => f.category))),
+    disclosures: scoreItems(DISCLOSURE_ITEMS, items((l) => l.disclosures, (d) => d.disclosures)),
     dictionaryVersion: a.dictionaryVersion,
   };
 }
 
-/** Precision and recall; 1 when there is nothing to get wrong. */
-export const precision = (c: Count) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
-export const recall = (c: Count) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
-
-export function total(m: Map<string, Count>): Count {
-  return [...m.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-}
-
 function report(ev: LineEval, show: string | undefined): string {
   const out: string[] = [];
-  const ratio = (a: number, b: number) => (b === 0 ? '   -' : (a / b).toFixed(2));
-  const row = (name: string, c: Count) =>
-    `${name.padEnd(30)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}   ${ratio(c.tp, c.tp + c.fp)}   ${ratio(c.tp, c.tp + c.fn)}`;
-  const header = `${'category'.padEnd(30)}   TP   FP   FN   prec    rec`;
-  out.push(`dev set: ${ev.file} (${ev.lines.length} lines), dictionaries ${ev.dictionaryVersion.slice(0, 12)}\n`, header);
-  for (const [k, c] of ev.categories) out.push(row(k, c));
-  out.push(row('micro total', total(ev.categories)));
-  out.push(`\n${header.replace('category', 'disclosure item')}`);
-  for (const [k, c] of ev.disclosures) out.push(row(k, c));
-  out.push(row('micro total', total(ev.disclosures)));
-
+  out.push(`dev set: ${ev.file} (${ev.lines.length} lines), dictionaries ${ev.dictionaryVersion.slice(0, 12)}\n`);
+  out.push(...scoreTable('category', ev.categories), '', ...scoreTable('disclosure item', ev.disclosures));
   if (show) {
     const isItem = (DISCLOSURE_ITEMS as readonly string[]).includes(show);
     out.push(`\n--- ${show}: false positives and misses ---`);

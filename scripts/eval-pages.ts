@@ -8,18 +8,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createAnalyzer } from '../src/analyze/analyzer.ts';
 import { DISCLOSURE_ITEMS, SENTENCE_CATEGORIES, SITE_TYPES } from '../src/model.ts';
 import type { DisclosureItem, DocumentAnalysis, SiteType } from '../src/model.ts';
+import { scoreItems, scoreTable } from './eval-score.ts';
+import type { Count } from './eval-score.ts';
 
 export interface PageLabel {
   siteType: SiteType;
   categories: string[];
   disclosures: DisclosureItem[];
   note?: string;
-}
-
-export interface Count {
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 export interface PageEval {
@@ -39,48 +35,19 @@ export async function evaluatePages(dir: string = PAGES_DIR): Promise<PageEval> 
     const doc = await analyzer.analyzeHtml(readFileSync(join(dir, file), 'utf8'), file);
     pages.push({ file, label, doc });
   }
-  const score = (keys: readonly string[], truth: (l: PageLabel) => string[], found: (d: DocumentAnalysis) => string[]) => {
-    const counts = new Map<string, Count>(keys.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
-    for (const p of pages) {
-      const t = new Set(truth(p.label));
-      const f = new Set(found(p.doc));
-      for (const k of keys) {
-        const c = counts.get(k)!;
-        if (t.has(k) && f.has(k)) c.tp++;
-        else if (f.has(k)) c.fp++;
-        else if (t.has(k)) c.fn++;
-      }
-    }
-    return counts;
-  };
+  const items = (truth: (l: PageLabel) => string[], found: (d: DocumentAnalysis) => string[]) => pages.map((p) => ({ truth: truth(p.label), found: found(p.doc) }));
   return {
     pages,
-    categories: score(SENTENCE_CATEGORIES, (l) => l.categories, (d) => d.findings.map((f) => f.category)),
-    disclosures: score(DISCLOSURE_ITEMS, (l) => l.disclosures, (d) => d.disclosures),
+    categories: scoreItems(SENTENCE_CATEGORIES, items((l) => l.categories, (d) => d.findings.map((f) => f.category))),
+    disclosures: scoreItems(DISCLOSURE_ITEMS, items((l) => l.disclosures, (d) => d.disclosures)),
     siteTypeCorrect: pages.filter((p) => p.doc.siteType === p.label.siteType).length,
   };
 }
 
-/** Precision and recall; 1 when there is nothing to get wrong. */
-export const precision = (c: Count) => (c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp));
-export const recall = (c: Count) => (c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn));
-
-export function total(m: Map<string, Count>): Count {
-  return [...m.values()].reduce((a, c) => ({ tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn }), { tp: 0, fp: 0, fn: 0 });
-}
-
 function report(ev: PageEval, show: boolean): string {
   const out: string[] = [];
-  const ratio = (a: number, b: number) => (b === 0 ? '   -' : (a / b).toFixed(2));
-  const row = (name: string, c: Count) =>
-    `${name.padEnd(30)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}   ${ratio(c.tp, c.tp + c.fp)}   ${ratio(c.tp, c.tp + c.fn)}`;
-  const header = `${'category (pages)'.padEnd(30)}   TP   FP   FN   prec    rec`;
-  out.push(`pages: ${ev.pages.length}\n`, header);
-  for (const [k, c] of ev.categories) out.push(row(k, c));
-  out.push(row('micro total', total(ev.categories)));
-  out.push('', header.replace('category (pages)', 'disclosure item (pages)'));
-  for (const [k, c] of ev.disclosures) out.push(row(k, c));
-  out.push(row('micro total', total(ev.disclosures)));
+  out.push(`pages: ${ev.pages.length}\n`);
+  out.push(...scoreTable('category (pages)', ev.categories), '', ...scoreTable('disclosure item (pages)', ev.disclosures));
   out.push('', `site type: ${ev.siteTypeCorrect}/${ev.pages.length} correct`);
   for (const t of SITE_TYPES) {
     const of = ev.pages.filter((p) => p.label.siteType === t);

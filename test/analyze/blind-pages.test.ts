@@ -5,7 +5,8 @@
 // `npx tsx scripts/eval-pages.ts test/fixtures/<set> --show` lists the pages behind a failure.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { evaluatePages, precision, recall, total } from '../../scripts/eval-pages.ts';
+import { evaluatePages } from '../../scripts/eval-pages.ts';
+import { precision, recall, total } from '../../scripts/eval-score.ts';
 
 // blind-pages-f (round 4: 15-treatment menus, salons, a B2B supplier, a patient
 // blog, a lawyer's column, an English-only page) scored blind: claims P 0.78 /

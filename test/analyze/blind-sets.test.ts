@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../src/analyze/analyzer.ts';
 import { SENTENCE_CATEGORIES } from '../../src/model.ts';
-import { evaluateLines, precision, recall, total } from '../../scripts/eval-dev.ts';
+import { evaluateLines } from '../../scripts/eval-dev.ts';
+import { precision, recall, total } from '../../scripts/eval-score.ts';
 import type { LineEval } from '../../scripts/eval-dev.ts';
 
 const BLIND = fileURLToPath(new URL('../fixtures/blind/', import.meta.url));

@@ -3,7 +3,8 @@
 // the floors are what the analyzer reaches today, so a regression fails here.
 // `npm run eval:pages -- --show` lists the pages behind a failure.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { evaluatePages, precision, recall, total } from '../../scripts/eval-pages.ts';
+import { evaluatePages } from '../../scripts/eval-pages.ts';
+import { precision, recall, total } from '../../scripts/eval-score.ts';
 import type { PageEval } from '../../scripts/eval-pages.ts';
 
 let ev: PageEval;
