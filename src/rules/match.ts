@@ -94,12 +94,12 @@ function mask(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-function regexSpans(re: RegExp, text: string): Span[] {
+/** The non-empty matches of `re` in `text`, appended to `out` (returned). */
+function regexSpans(re: RegExp, text: string, out: Span[] = []): Span[] {
   re.lastIndex = 0;
   // most candidate rules do not match: a plain test allocates nothing
-  if (!re.test(text)) return [];
+  if (!re.test(text)) return out;
   re.lastIndex = 0;
-  const out: Span[] = [];
   for (const m of text.matchAll(re)) {
     if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
   }
@@ -110,8 +110,13 @@ function regexSpans(re: RegExp, text: string): Span[] {
 const MAX_OCCURRENCES = 8;
 
 function coOccurrence(parts: readonly RegExp[], within: number | undefined, text: string): Span[] {
-  const occ = parts.map((re) => regexSpans(re, text).slice(0, MAX_OCCURRENCES));
-  if (occ.some((o) => o.length === 0)) return [];
+  const occ: Span[][] = [];
+  for (const re of parts) {
+    const spans = regexSpans(re, text);
+    // one part missing: no need to run the others
+    if (spans.length === 0) return [];
+    occ.push(spans.slice(0, MAX_OCCURRENCES));
+  }
   let best: Span | undefined;
   const pick = (i: number, chosen: Span[]) => {
     if (i === occ.length) {
@@ -188,13 +193,14 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   for (let index = 0; index < rules.length; index++) {
     if (gated && !marks.rules[index]) continue;
     const rule = rules[index]!;
+    // filled in place: most runs find nothing, and a spread of an empty result still costs a call
     const spans: Span[] = [];
     const first = dict.gate.patternStart[index]!;
     for (let j = 0; j < rule.patterns.length; j++) {
       // a candidate rule runs only those of its patterns whose literals occur
       if (gated && !marks.patterns[first + j]) continue;
       const p = rule.patterns[j]!;
-      if (p.kind === 'regex') spans.push(...regexSpans(p.re, text));
+      if (p.kind === 'regex') regexSpans(p.re, text, spans);
       else if (p.kind === 'all') spans.push(...coOccurrence(p.parts, p.within, text));
       else if (gated || !opts.prefilter || hasTrigger(p, text)) {
         spans.push(...tokenSpans(p.seq, (tokens ??= opts.tokenize(text))));

@@ -131,6 +131,7 @@ interface LiteralTrie {
   mask: number;
   /** Per node: the literal ending there, or -1. */
   literal: Int32Array;
+  next: Uint32Array;
 }
 
 /** Home slot of the edge (node, unit). */
@@ -165,15 +166,17 @@ function buildTrie(literals: readonly string[]): LiteralTrie {
   while (size < edges * 2) size *= 2;
   const mask = size - 1;
   const table = new Float64Array(size * 2);
+  const next = new Uint32Array(children.length);
   for (let n = 1; n < children.length; n++) {
     for (const [unit, child] of children[n]!) {
+      next[n]! |= 1 << (unit & 31);
       let slot = edgeSlot(n, unit, mask);
       while (table[slot * 2] !== 0) slot = (slot + 1) & mask;
       table[slot * 2] = n * 0x10000 + unit;
       table[slot * 2 + 1] = child;
     }
   }
-  return { root, edges: table, mask, literal: Int32Array.from(ends) };
+  return { root, edges: table, mask, literal: Int32Array.from(ends), next };
 }
 
 /** Lists of lists as one flat array with offsets (list i is data[start[i] .. start[i + 1])). */
@@ -228,7 +231,7 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
     }
   });
 
-  const { root, edges, mask, literal } = buildTrie([...literalIds.keys()]);
+  const { root, edges, mask, literal, next: nextBits } = buildTrie([...literalIds.keys()]);
   const literalSets = flatten(literalSetLists);
   const setPatterns = flatten(setPatternLists);
   const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
@@ -286,6 +289,7 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
         if (lit >= 0) hit(lit);
         if (++j >= length) break;
         const unit = text.charCodeAt(j);
+        if ((nextBits[node]! & (1 << (unit & 31))) === 0) break;
         let next = 0;
         const key = node * 0x10000 + unit;
         for (let slot = edgeSlot(node, unit, mask); edges[slot * 2] !== 0; slot = (slot + 1) & mask) {

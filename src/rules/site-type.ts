@@ -4,18 +4,37 @@
 // quotes a clinic or an authority, it is not one.
 import { SITE_TYPES } from '../model.ts';
 import type { SiteType } from '../model.ts';
-import type { Dictionaries } from './load.ts';
+import type { Dictionaries, SiteSignal } from './load.ts';
+import { buildGate } from './prefilter.ts';
+import type { RuleGate } from './prefilter.ts';
 
 export type SiteTypeScores = Partial<Record<SiteType, number>>;
+
+// Text signals run on the whole page and most fire on few pages: one scan
+// for their required literals (as for the rules) tells which can match.
+const gates = new WeakMap<readonly SiteSignal[], RuleGate>();
+
+/** The gate of the text signals (by index; host signals are never marked). */
+export function signalGate(signals: readonly SiteSignal[]): RuleGate {
+  let gate = gates.get(signals);
+  if (!gate) {
+    gate = buildGate(signals.map((s) => ({ patterns: s.on === 'text' ? [{ kind: 'regex', re: s.re }] : [] })));
+    gates.set(signals, gate);
+  }
+  return gate;
+}
 
 export function scoreSiteType(dict: Dictionaries, text: string, host: string | undefined): { scores: SiteTypeScores; signals: string[] } {
   const scores: SiteTypeScores = {};
   const signals: string[] = [];
   // most pages quote nothing: then no signal needs a second look without the quotes
   const unquoted = /[「『]/.test(text) ? stripQuoted(text) : undefined;
-  for (const s of dict.siteTypes.signals) {
+  const all = dict.siteTypes.signals;
+  const possible = signalGate(all).candidates(text).rules;
+  for (let i = 0; i < all.length; i++) {
+    const s = all[i]!;
     const subject = s.on === 'host' ? host : text;
-    if (subject === undefined) continue;
+    if (subject === undefined || (s.on === 'text' && !possible[i])) continue;
     s.re.lastIndex = 0;
     if (!s.re.test(subject)) continue;
     let weight = s.weight;

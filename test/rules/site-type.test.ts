@@ -3,9 +3,11 @@
 // of being one; agencies that arrange treatment abroad are sellers.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { generateCorpus } from '../../bench/corpus.ts';
 import { loadDictionaries } from '../../src/rules/load.ts';
-import { pickSiteType, scoreSiteType } from '../../src/rules/site-type.ts';
+import { pickSiteType, scoreSiteType, signalGate } from '../../src/rules/site-type.ts';
 import { normalize } from '../../src/text/normalize.ts';
+import { splitSentences } from '../../src/text/sentences.ts';
 
 const dict = await loadDictionaries(fileURLToPath(new URL('../../dictionaries/', import.meta.url)));
 const judge = (lines: string[], host?: string) => pickSiteType(scoreSiteType(dict, lines.map((l) => normalize(l).text).join('\n'), host).scores);
@@ -62,5 +64,30 @@ describe('site type', () => {
         '東京都知事登録旅行業 第2-0000号',
       ]),
     ).toBe('seller');
+  });
+});
+
+describe('site-type signal gate', () => {
+  it('marks every text signal that matches a page of the bench corpus or a spec of site-types.yaml', () => {
+    const signals = dict.siteTypes.signals;
+    const texts: string[] = [];
+    for (const s of signals) for (const e of [...(s.specs?.match ?? []), ...(s.specs?.notMatch ?? [])]) texts.push(normalize(typeof e === 'string' ? e : e.text).text);
+    for (const p of generateCorpus().slice(0, 400)) texts.push(splitSentences(p.text).map((x) => normalize(x.text, dict.variants).text).join('\n'));
+    const gate = signalGate(signals);
+    let matched = 0;
+    const missed: string[] = [];
+    for (const text of texts) {
+      const marks = gate.candidates(text).rules;
+      signals.forEach((s, i) => {
+        if (s.on !== 'text') return;
+        s.re.lastIndex = 0;
+        if (!s.re.test(text)) return;
+        matched++;
+        if (!marks[i]) missed.push(`${s.label}: ${text.slice(0, 60)}`);
+      });
+    }
+    expect(missed).toEqual([]);
+    // not vacuous: signals of every kind fire on these texts
+    expect(matched).toBeGreaterThan(300);
   });
 });
