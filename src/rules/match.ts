@@ -94,16 +94,23 @@ function mask(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-/** The non-empty matches of `re` in `text`, appended to `out` (returned). */
+/** The non-empty matches of `re` (a global regex) in `text`, appended to `out` (returned). */
 function regexSpans(re: RegExp, text: string, out: Span[] = []): Span[] {
+  // exec on the regex itself: matchAll would clone it on every call, and most
+  // candidate patterns do not match, which exec answers without allocating
+  if (!re.global) throw new Error(`regexSpans needs a global regex: /${re.source}/`);
   re.lastIndex = 0;
-  // most candidate rules do not match: a plain test allocates nothing
-  if (!re.test(text)) return out;
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) {
-    if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > m.index) out.push({ start: m.index, end });
+    // an empty match: step past it (a whole surrogate pair in unicode mode)
+    else re.lastIndex = end + (re.unicode && isPairAt(text, end) ? 2 : 1);
   }
   return out;
+}
+
+function isPairAt(text: string, i: number): boolean {
+  return (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 // Per part, this many occurrences are enough to find the tightest combination.
