@@ -179,6 +179,18 @@ function buildTrie(literals: readonly string[]): LiteralTrie {
   return { root, edges: table, mask, literal: Int32Array.from(ends), next };
 }
 
+/** For lists of ids per item: the items per id (`ids` of them). */
+function invert(lists: readonly (readonly number[])[], ids: number): number[][] {
+  const out: number[][] = Array.from({ length: ids }, () => []);
+  lists.forEach((l, item) => {
+    for (const id of l) out[id]!.push(item);
+  });
+  return out;
+}
+
+/** Calls after which anchors are chosen by how often their literals occurred. */
+const CALIBRATION = 2000;
+
 /** Lists of lists as one flat array with offsets (list i is data[start[i] .. start[i + 1])). */
 function flatten(lists: readonly (readonly number[])[]): { start: Int32Array; data: Int32Array } {
   const start = new Int32Array(lists.length + 1);
@@ -192,7 +204,6 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
   const patterns: GatePattern[] = [];
   let ordinal = 0;
   const setIds = new Map<string, number>();
-  const setPatternLists: number[][] = [];
   const literalIds = new Map<string, number>();
   const literalSetLists: number[][] = [];
 
@@ -211,7 +222,6 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
         if (id === undefined) {
           id = setIds.size;
           setIds.set(key, id);
-          setPatternLists.push([]);
           for (const lit of new Set(set)) {
             let l = literalIds.get(lit);
             if (l === undefined) {
@@ -222,29 +232,53 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
             literalSetLists[l]!.push(id);
           }
         }
-        if (!gp.sets.includes(id)) {
-          gp.sets.push(id);
-          setPatternLists[id]!.push(patterns.length);
-        }
+        if (!gp.sets.includes(id)) gp.sets.push(id);
       }
       patterns.push(gp);
     }
   });
 
   const { root, edges, mask, literal, next: nextBits } = buildTrie([...literalIds.keys()]);
-  const literalSets = flatten(literalSetLists);
-  const setPatterns = flatten(setPatternLists);
-  const setCount = Int32Array.from(patterns, (gp) => gp.sets.length);
+  const literalCount = literalIds.size;
+  const setLiterals = flatten(invert(literalSetLists, setIds.size));
+  const setsOfPattern = flatten(patterns.map((gp) => gp.sets));
   const marks: GateMarks = { rules: new Uint8Array(rules.length), patterns: new Uint8Array(ordinal) };
   // Per call an epoch number stamps what was seen, so nothing needs a reset
-  // between sentences: a literal, set or pattern counts for this call only
-  // when its stamp is the current epoch.
+  // between sentences: a literal or set counts for this call only when its
+  // stamp is the current epoch.
   let epoch = 0;
-  const literalSeen = new Uint32Array(literalIds.size);
-  const setSeen = new Uint32Array(setIds.size);
-  const patternSeen = new Uint32Array(patterns.length);
-  // per pattern: how many of its sets still lack a hit in this call
-  const need = new Int32Array(patterns.length);
+  const literalSeen = new Uint32Array(literalCount);
+  // Each pattern waits on one of its sets, its anchor: a hit on a literal of
+  // no anchor (、, 前, 治療 … which most sentences hold) costs a stamp and
+  // nothing more, and a pattern whose anchor occurred has its other sets
+  // checked once the scan is done. Anchors are first the sets of the longest
+  // literals, then, after CALIBRATION calls, the sets whose literals occurred
+  // least: which sets are rare depends on the pages, not on the rules.
+  const literalHits = new Uint32Array(literalCount);
+  let calls = 0;
+  let literalAnchors = flatten([]);
+  let anchorPatterns = flatten([]);
+  const anchorSeen = new Uint32Array(setIds.size);
+  const setChecked = new Uint32Array(setIds.size);
+  const setFound = new Uint8Array(setIds.size);
+  const chooseAnchors = (cost: (set: number) => number) => {
+    const byLiteral: number[][] = Array.from({ length: literalCount }, () => []);
+    const bySet: number[][] = Array.from({ length: setIds.size }, () => []);
+    patterns.forEach((gp, pi) => {
+      const anchor = gp.sets.reduce((best, id) => (cost(id) < cost(best) ? id : best));
+      if (bySet[anchor]!.length === 0) for (let k = setLiterals.start[anchor]!; k < setLiterals.start[anchor + 1]!; k++) byLiteral[setLiterals.data[k]!]!.push(anchor);
+      bySet[anchor]!.push(pi);
+    });
+    literalAnchors = flatten(byLiteral);
+    anchorPatterns = flatten(bySet);
+  };
+  const literalLength = [...literalIds.keys()].map((l) => l.length);
+  chooseAnchors((set) => {
+    let shortest = Infinity;
+    for (let k = setLiterals.start[set]!; k < setLiterals.start[set + 1]!; k++) shortest = Math.min(shortest, literalLength[setLiterals.data[k]!]!);
+    return -shortest;
+  });
+  const anchorHit: number[] = [];
   const satisfied: number[] = [];
   // rules whose only satisfied patterns are token patterns: checked against `unless` before tokenizing
   const tokenOnly = new Uint8Array(rules.length);
@@ -253,27 +287,42 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
   const hit = (lit: number) => {
     if (literalSeen[lit] === epoch) return;
     literalSeen[lit] = epoch;
-    for (let k = literalSets.start[lit]!, end = literalSets.start[lit + 1]!; k < end; k++) {
-      const s = literalSets.data[k]!;
-      if (setSeen[s] === epoch) continue;
-      setSeen[s] = epoch;
-      for (let q = setPatterns.start[s]!, qEnd = setPatterns.start[s + 1]!; q < qEnd; q++) {
-        const pi = setPatterns.data[q]!;
-        if (patternSeen[pi] !== epoch) {
-          patternSeen[pi] = epoch;
-          need[pi] = setCount[pi]!;
+    literalHits[lit]!++;
+    for (let k = literalAnchors.start[lit]!, end = literalAnchors.start[lit + 1]!; k < end; k++) {
+      const s = literalAnchors.data[k]!;
+      if (anchorSeen[s] === epoch) continue;
+      anchorSeen[s] = epoch;
+      for (let q = anchorPatterns.start[s]!, qEnd = anchorPatterns.start[s + 1]!; q < qEnd; q++) anchorHit.push(anchorPatterns.data[q]!);
+    }
+  };
+  /** Whether a literal of the set occurred in this call (looked up once per call). */
+  const found = (s: number): boolean => {
+    if (setChecked[s] !== epoch) {
+      setChecked[s] = epoch;
+      setFound[s] = 0;
+      for (let k = setLiterals.start[s]!, end = setLiterals.start[s + 1]!; k < end; k++) {
+        if (literalSeen[setLiterals.data[k]!] === epoch) {
+          setFound[s] = 1;
+          break;
         }
-        if (--need[pi]! === 0) satisfied.push(pi);
       }
     }
+    return setFound[s] === 1;
   };
 
   return (text) => {
     if (++epoch === 0xffffffff) {
       epoch = 1;
       literalSeen.fill(0);
-      setSeen.fill(0);
-      patternSeen.fill(0);
+      anchorSeen.fill(0);
+      setChecked.fill(0);
+    }
+    if (++calls === CALIBRATION) {
+      chooseAnchors((set) => {
+        let sum = 0;
+        for (let k = setLiterals.start[set]!; k < setLiterals.start[set + 1]!; k++) sum += literalHits[setLiterals.data[k]!]!;
+        return sum;
+      });
     }
     marks.rules.fill(0);
     marks.patterns.fill(0);
@@ -301,6 +350,13 @@ function buildIndex(rules: readonly GateRule[], runs: ReadonlyMap<TokenPattern, 
         node = next;
       }
     }
+
+    for (const pi of anchorHit) {
+      let all = true;
+      for (let k = setsOfPattern.start[pi]!, end = setsOfPattern.start[pi + 1]!; all && k < end; k++) all = found(setsOfPattern.data[k]!);
+      if (all) satisfied.push(pi);
+    }
+    anchorHit.length = 0;
 
     for (const pi of satisfied) {
       const gp = patterns[pi]!;
