@@ -39,11 +39,12 @@ const SETS: [string, Floors][] = [
   // R 0.79, disclosures P 0.94 / R 0.91, site type 16/18. After seller signals (特定商取引法,
   // 販売者：, wholesale and orders), a bare place name no longer an authority's header,
   // testimonial wording (受けた方のお話, …のに…きれいになりました, 1週間で…消えました),
-  // ご用達, subscription first prices, digestive side effects, cost estimates and
-  // insurance-covered menus: claims P 0.96 / R 0.84, disclosures 0.97 / 0.97, site type
-  // 18/18. Still missed: claims cut by <br> (safety, supernatant), claims across elements
-  // (a spec table, a disease list under its heading), a drip card's text outside its name's scope.
-  ['blind-pages-h', { claimPrecision: 0.96, claimRecall: 0.84, disclosurePrecision: 0.96, disclosureRecall: 0.96, siteTypes: 1 }],
+  // ご用達, subscription first prices, digestive side effects and insurance-covered
+  // menus: claims P 0.96 / R 0.84, disclosures 0.94 / 0.97, site type 18/18. Still
+  // missed: claims cut by <br> (safety, supernatant), claims across elements (a spec
+  // table, a disease list under its heading), a drip card's text outside its name's
+  // scope; a news article's price level stays cost, as blind r5 labels it (h14 says none).
+  ['blind-pages-h', { claimPrecision: 0.96, claimRecall: 0.84, disclosurePrecision: 0.93, disclosureRecall: 0.96, siteTypes: 1 }],
 ];
 for (const [set, floors] of SETS) {
   describe(`blind page set ${set}`, () => {
