@@ -4,10 +4,12 @@ import { fileURLToPath } from 'node:url';
 import { extractPage } from '../extract/blocks.ts';
 import { FLAGGABLE_SITE_TYPES } from '../model.ts';
 import { onePerCategory } from './filters.ts';
+import { linkedFindings } from './linked.ts';
 import { joinLabelValues, sectionsOf } from './sections.ts';
 import type { BlockFlags } from './sections.ts';
 import type { Block, Category, DisclosureItem, DocumentAnalysis, Finding, SiteType } from '../model.ts';
 import { anyFrame } from '../rules/compile.ts';
+import { markLinked, pairable, tapGate } from '../rules/linked.ts';
 import { loadDictionaries } from '../rules/load.ts';
 import type { Dictionaries } from '../rules/load.ts';
 import { matchSentence, needsTokens, prepareSentence } from '../rules/match.ts';
@@ -58,8 +60,14 @@ interface SentenceAt {
   block: Block;
   /** Index of the block in the page. */
   at: number;
+  /** Offsets of the sentence in the block's text. */
+  start: number;
+  end: number;
   prepared: PreparedSentence;
 }
+
+/** Blocks whose sentences may carry a part of a linked claim: content, not the title, meta data or image text. */
+const LINKABLE = new Set<Block['kind']>(['heading', 'paragraph', 'list-item', 'table-cell', 'text']);
 
 /**
  * A disclosure made only by a heading (「副作用について」) is contradicted when its
@@ -80,6 +88,11 @@ const ADVERTORIAL = /[【[(]\s?(pr|sponsored|広告|記事広告|pr記事|タイ
 const POINTER = /(はこちら|こちらから|を見る|をみる|もっと見る)\s*[>»›→▶▷]?\s*$|[>»›→▶▷]\s*$/;
 
 export function analyzerFor(dict: Dictionaries): Analyzer {
+  // matchSentence scans each sentence's literals once; the tapped gate keeps
+  // that scan so the linked rules' parts are read from it, not rescanned.
+  const gate = tapGate(dict.gate);
+  const matchDict: Dictionaries = { ...dict, gate };
+  const hasLinked = dict.linked.length > 0;
   const analyzeBlocks = async (pageBlocks: Block[], source: string, opts: AnalyzeOptions & { title?: string } = {}): Promise<DocumentAnalysis> => {
     const prefilter = opts.prefilter ?? true;
     const blocks = joinLabelValues(pageBlocks);
@@ -87,7 +100,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     let chars = 0;
     blocks.forEach((block, at) => {
       chars += block.text.length;
-      for (const s of splitSentences(block.text)) sentences.push({ block, at, prepared: prepareSentence(dict, s.text) });
+      for (const s of splitSentences(block.text)) sentences.push({ block, at, start: s.start, end: s.end, prepared: prepareSentence(dict, s.text) });
     });
 
     const url = pageUrl(source, opts);
@@ -103,7 +116,19 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       return tokenizer.tokenize(t);
     };
 
-    const results: SentenceResult[] = sentences.map((s) => matchSentence(dict, s.prepared, { prefilter, tokenize }));
+    // per sentence and linked rule, which parts may match there (read from the same scan)
+    const linkedRules = dict.linked;
+    const parts = hasLinked ? new Uint8Array(sentences.length * linkedRules.length) : undefined;
+    let anyParts = 0;
+    const results: SentenceResult[] = sentences.map((s, i) => {
+      const r = matchSentence(matchDict, s.prepared, { prefilter, tokenize });
+      if (parts) {
+        const text = s.prepared.norm.text;
+        anyParts |= markLinked(linkedRules, prefilter ? (gate.marksOf(text) ?? dict.gate.candidates(text)) : undefined, parts, i * linkedRules.length);
+      }
+      return r;
+    });
+    const linkable = parts !== undefined && anyParts !== 0 && pairable(linkedRules, parts, sentences.length);
     const mentionsEv = results.some((r) => r.mentionsEv);
     const offersEv = mentionsEv && results.some((r) => r.offers) && FLAGGABLE_SITE_TYPES.includes(siteType);
     let offerAt = -1;
@@ -155,6 +180,8 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
     const disclosureEvidence: Partial<Record<DisclosureItem, string>> = {};
     const offered: { item: DisclosureItem; evidence: string; at: number }[] = [];
     const claimSections = new Map<Category, Set<number>>();
+    // for the linked rules: which sentences' claims count
+    const eligible = linkable ? new Uint8Array(sentences.length) : undefined;
     results.forEach((r, i) => {
       const { block, at, prepared } = sentences[i]!;
       const section = sections[at]!;
@@ -169,6 +196,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (block.nav && !r.mentionsEv) return;
       if ((block.nav || block.kind === 'title' || POINTER.test(prepared.norm.text)) && anyFrame(dict.frames.label, prepared.norm.text)) return;
       if (warnsInOwnVoice && QUOTE.test(prepared.norm.text)) return;
+      if (eligible && !block.nav && LINKABLE.has(block.kind)) eligible[i] = 1;
       for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
         if (section.notTreatment && h.rule.category === 'disease-claim') continue;
         if (section.section >= 0) {
@@ -191,6 +219,11 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       }
     });
 
+    // A claim told over two sentences (linked rules). A media page that warns in
+    // its own voice retells cases and products to criticise them: none there.
+    if (parts && eligible && !warnsInOwnVoice) {
+      findings.push(...linkedFindings(dict, { sentences, parts, eligible, results, blocks, sections, url: url ?? source }));
+    }
     findings = onePerCategory(findings);
     const advertorial = siteType === 'media' && sentences.some((s) => ADVERTORIAL.test(s.prepared.norm.text));
     const promotes = siteType === 'media' && !warnsInOwnVoice && (findings.length > 0 || advertorial);

@@ -9,6 +9,8 @@ import { compileVariants } from '../text/normalize.ts';
 import type { VariantTable } from '../text/normalize.ts';
 import { compileFrames, compilePattern, compileRegex } from './compile.ts';
 import type { CompileContext, CompiledPattern, Frame, TokenPattern } from './compile.ts';
+import { addLinkedGateEntries, compileLinked } from './linked.ts';
+import type { LinkedRule } from './linked.ts';
 import { buildGate } from './prefilter.ts';
 import type { GateRule, RuleGate } from './prefilter.ts';
 import { categoryFile, negationFile, scopeFile, siteTypesFile, variantsFile } from './schema.ts';
@@ -48,6 +50,8 @@ export interface Dictionaries {
   variants: VariantTable;
   /** Claim rules and disclosure rules, in file order. */
   rules: CompiledRule[];
+  /** Claim rules whose parts stand in two sentences of a block or section (`linked:`), in file order. */
+  linked: LinkedRule[];
   /** Which rules can fire in a sentence, from their required literals. */
   gate: RuleGate;
   /** All token-sequence patterns: only they ever need kuromoji. */
@@ -139,6 +143,7 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
   }
 
   const rules: CompiledRule[] = [];
+  const linked: LinkedRule[] = [];
   const seen = new Map<string, string>();
   for (const category of CATEGORIES) {
     const src = sourceOf(category);
@@ -160,12 +165,19 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
       if (!isDisclosure && r.disclosure) throw src.error([...at, 'disclosure'], '`disclosure` is only for missing-disclosure rules', r.id);
       if (!isDisclosure && !r.severity) throw src.error(at, 'severity is required (high | medium | low)', r.id);
       const ctx = ctxFor(src);
+      const unless = (r.unless ?? []).map((u, j) => compileRegex(ctx, u, [...at, 'unless', j], r.id));
+      if (r.linked) {
+        if (isDisclosure) throw src.error([...at, 'linked'], '`linked` is for claim rules: a disclosure is found in one sentence', r.id);
+        const base = { id: r.id, category, severity: r.severity ?? 'high', unless, negatable: r.negatable ?? true, hedge: r.hedge ?? 'keep', specs: r.specs, where };
+        linked.push(compileLinked(ctx, r.linked, [...at, 'linked'], base));
+        return;
+      }
       const rule: CompiledRule = {
         id: r.id,
         category,
         severity: r.severity ?? 'high',
-        patterns: r.patterns.map((p, j) => compilePattern(ctx, p, [...at, 'patterns', j], r.id)),
-        unless: (r.unless ?? []).map((u, j) => compileRegex(ctx, u, [...at, 'unless', j], r.id)),
+        patterns: (r.patterns ?? []).map((p, j) => compilePattern(ctx, p, [...at, 'patterns', j], r.id)),
+        unless,
         negatable: r.negatable ?? !isDisclosure,
         hedge: r.hedge ?? 'keep',
         specs: r.specs,
@@ -198,12 +210,14 @@ export function parseDictionaries(files: readonly DictionaryFile[]): Dictionarie
       gateEntries.push({ patterns: [{ kind: 'regex', re: f.re }] });
     }
   }
+  addLinkedGateEntries(linked, gateEntries);
 
   return {
     version: hash.digest('hex'),
     files: files.map((f) => f.name),
     variants,
     rules,
+    linked,
     gate: buildGate(gateEntries),
     tokenPatterns: rules.flatMap((r) => r.patterns.filter((p): p is TokenPattern => p.kind === 'tokens')),
     frames,

@@ -29,18 +29,45 @@ export const pattern = z.union([
 ]);
 export type Pattern = z.infer<typeof pattern>;
 
-export const rule = z.strictObject({
-  id: text,
-  severity: z.enum(SEVERITIES).optional(),
-  description: z.strictObject({ ja: text, en: text }),
-  reference: text.optional(),
-  disclosure: z.enum(DISCLOSURE_ITEMS).optional(),
-  patterns: z.array(pattern).min(1),
-  unless: z.array(text).optional(),
-  negatable: z.boolean().optional(),
-  hedge: z.enum(['keep', 'lower']).optional(),
-  specs,
+/** Most sentences a linked rule may look ahead (and, for `unlessNear`, around). */
+export const MAX_LINK_WITHIN = 40;
+
+/**
+ * A claim told over two sentences of one block or section: a `first` pattern in
+ * one sentence, a `then` pattern in one of the next `within` sentences of the
+ * same `scope` (docs/linked-rules.md).
+ */
+export const linked = z.strictObject({
+  first: z.array(text).min(1),
+  then: z.array(text).min(1),
+  within: z.number().int().min(1).max(MAX_LINK_WITHIN),
+  scope: z.enum(['block', 'section']).optional(),
+  /** One of these must match the first or the then sentence. */
+  either: z.array(text).min(1).optional(),
+  /** Regexes on the sentences of the same scope within `within` of the pair: any match cancels the finding. */
+  unlessNear: z.array(text).min(1).optional(),
 });
+export type LinkedSource = z.infer<typeof linked>;
+
+export const rule = z
+  .strictObject({
+    id: text,
+    severity: z.enum(SEVERITIES).optional(),
+    description: z.strictObject({ ja: text, en: text }),
+    reference: text.optional(),
+    disclosure: z.enum(DISCLOSURE_ITEMS).optional(),
+    patterns: z.array(pattern).min(1).optional(),
+    linked: linked.optional(),
+    unless: z.array(text).optional(),
+    negatable: z.boolean().optional(),
+    hedge: z.enum(['keep', 'lower']).optional(),
+    specs,
+  })
+  .superRefine((r, ctx) => {
+    if ((r.patterns === undefined) === (r.linked === undefined)) {
+      ctx.addIssue({ code: 'custom', message: 'a rule needs either `patterns` (one sentence) or `linked` (two sentences), not both' });
+    }
+  });
 export type RuleSource = z.infer<typeof rule>;
 
 export const categoryFile = z.strictObject({ category: text, rules: z.array(rule).min(1) });

@@ -25,6 +25,9 @@ import { precision, recall, total } from '../../scripts/eval-score.ts';
 // or is not published (…の掲載は行っていません), fee rows (診察料(初回のみ)) and
 // offer-combination notes kept out of inducement: claims P 1.00 / R 0.99 (one
 // before-after told across two sentences is still missed), disclosures 1.00 / 1.00.
+// With linked rules (docs/linked-rules.md) that case is found: claims P 1.00 / R 1.00;
+// blind-pages-clinic's campaign page, whose EXOSOME点滴 heading and 「※使用する
+// 培養上清液は…」 footnote stand in one section, too (claims R 0.98 -> 1.00).
 type Floors = { claimPrecision: number; claimRecall: number; disclosurePrecision: number; disclosureRecall: number; siteTypes: number };
 const DEFAULT_FLOORS: Floors = { claimPrecision: 0.95, claimRecall: 0.95, disclosurePrecision: 0.95, disclosureRecall: 0.95, siteTypes: 0.95 };
 const SETS: [string, Floors][] = [
@@ -32,7 +35,7 @@ const SETS: [string, Floors][] = [
   ['blind-pages-mixed', DEFAULT_FLOORS],
   ['blind-pages-e', DEFAULT_FLOORS],
   ['blind-pages-f', DEFAULT_FLOORS],
-  ['blind-pages-g', { claimPrecision: 1, claimRecall: 0.95, disclosurePrecision: 1, disclosureRecall: 1, siteTypes: 1 }],
+  ['blind-pages-g', { claimPrecision: 1, claimRecall: 1, disclosurePrecision: 1, disclosureRecall: 1, siteTypes: 1 }],
   // blind-pages-h (round 7: production CMS markup, <br class=sp> inside claims, claims
   // split over spans and divs, alt text, JSON-LD/template/script text that must not
   // count, old table layouts, Wix/STUDIO/Shopify exports) scored blind: claims P 0.94 /

@@ -81,4 +81,46 @@ describe('parseDictionaries', () => {
     const site = [{ name: 'site-types.yaml', text: 'types:\n  clinic:\n    - { pattern: 院長, weigth: 2 }\n' }];
     expect(errorOf(site)).toMatch(/^site-types\.yaml:3:/);
   });
+
+  describe('linked rules (a claim told over two sentences)', () => {
+    const linked = (body: string) => `  - id: safety-claim/two-sentences
+    severity: high
+    description: { ja: 二文, en: two sentences }
+${body}    specs: { match: ['副作用の報告は。いまだにゼロです。'] }
+`;
+    const ok = `    linked:
+      first: ['副作用の報告']
+      then: ['ゼロです']
+      within: 2
+`;
+
+    it('loads a linked rule apart from the one-sentence rules, its parts in the gate', () => {
+      const d = parseDictionaries(safety(good + linked(ok)));
+      expect(d.rules.map((r) => r.id)).toEqual(['safety-claim/no-side-effects']);
+      expect(d.linked.map((r) => r.id)).toEqual(['safety-claim/two-sentences']);
+      expect(d.linked[0]).toMatchObject({ category: 'safety-claim', within: 2, scope: 'section', negatable: true, hedge: 'keep', where: 'safety-claim.yaml:8' });
+      const marks = d.gate.candidates('副作用の報告はゼロです');
+      expect(marks.rules[d.linked[0]!.firstGate[0]!]).toBe(1);
+      expect(marks.rules[d.linked[0]!.thenGate[0]!]).toBe(1);
+      expect(d.gate.candidates('効果があります').rules[d.linked[0]!.firstGate[0]!]).toBe(0);
+    });
+
+    it('rejects a rule with both patterns and linked, or neither, at the rule', () => {
+      expect(errorOf(safety(linked(ok + "    patterns: ['x']\n")))).toMatch(/^safety-claim\.yaml:3: rule safety-claim\/two-sentences: a rule needs either `patterns`/);
+      expect(errorOf(safety(linked('')))).toMatch(/^safety-claim\.yaml:3:.*either `patterns`/);
+    });
+
+    it('reports bad linked fields at their line', () => {
+      expect(errorOf(safety(linked(ok.replace('within: 2', 'within: 0'))))).toMatch(/^safety-claim\.yaml:9: rule safety-claim\/two-sentences:.*linked\.within/);
+      expect(errorOf(safety(linked(ok.replace('within: 2', 'within: 2\n      scope: page'))))).toMatch(/^safety-claim\.yaml:10:.*linked\.scope/);
+      expect(errorOf(safety(linked(ok.replace('within: 2', 'within: 2\n      unlesNear: [x]'))))).toMatch(/^safety-claim\.yaml:10:.*unlesNear/);
+      expect(errorOf(safety(linked(ok.replace("then: ['ゼロです']", "then: ['ゼロ(です']"))))).toMatch(/^safety-claim\.yaml:8: rule safety-claim\/two-sentences: invalid regex/);
+      expect(errorOf(safety(linked(ok.replace('within: 2', "within: 2\n      either: ['{NOPE}']"))))).toMatch(/^safety-claim\.yaml:10:.*unknown term \{NOPE\}/);
+    });
+
+    it('keeps linked rules out of missing-disclosure', () => {
+      const md = [{ name: 'missing-disclosure.yaml', text: `category: missing-disclosure\nrules:\n${linked(ok).replaceAll('safety-claim', 'missing-disclosure').replace('    specs:', '    disclosure: cost\n    specs:')}` }];
+      expect(errorOf(md)).toMatch(/^missing-disclosure\.yaml:7:.*`linked` is for claim rules/);
+    });
+  });
 });
