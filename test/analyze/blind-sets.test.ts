@@ -52,11 +52,11 @@ const FLOORS: Record<string, Floors> = {
   // 〜と断言できる段階にはありません, 〜などの表記, 〜とする声が掲載, EV biology findings). Left: two
   // efficacy FPs whose labels go against the dictionaries' convention and the dev set (a customer
   // voice with a 2-week result, 回復をサポートします), and the recall misses (approval, testimonial).
+  // The approval miss (recognised "under the state's system") was caught in round 7 (R 0.83 -> 1.00).
   'r6-sentences.jsonl': {
     categories: {
       ...all(1, 1),
       'efficacy-claim': [0.85, 1],
-      'approval-claim': [1, 0.8],
       testimonial: [1, 0.8],
     },
     disclosures: [1, 0.85],
