@@ -179,7 +179,7 @@ class PageWalker {
     }
     switch (name) {
       case 'br':
-        this.append('\n');
+        if (!isLayoutOnly(attribs)) this.append('\n');
         return null;
       case 'img':
         this.image(attribs, segment);
@@ -213,6 +213,8 @@ class PageWalker {
       open.run = this.newRun(kind, []);
       this.openRuns.push(open.run);
     } else if (INLINE.has(name)) {
+      // <span class="sp-only"><br></span>: the same layout-only break, on a wrapper
+      if (isLayoutOnly(attribs) && onlyBreaks(node)) return null;
       if (name === 'a' && attribs.href !== undefined) {
         open.link = { href: attribs.href, parts: [] };
         this.openLinks.push(open.link);
@@ -327,6 +329,23 @@ class PageWalker {
     if (length <= PATH_TAIL + 2) return this.path.slice(start).join(' > ');
     return [this.path[start], '…', ...this.path.slice(this.path.length - PATH_TAIL)].join(' > ');
   }
+}
+
+// A break shown on one kind of screen only (<br class="sp">, "pc-only", "d-md-none" …)
+// wraps a line for the layout: on the other screen the text runs on, so it is one
+// line of text, often one sentence cut mid-phrase (肌が見違えるほど<br class="sp">若返ります).
+const LAYOUT_CLASS =
+  /^(?:(?:br|is|u|only|show|hide|hidden|visible|display|d|for)[-_]?)*(?:sp|pc|tb|tab|tablet|mb|mobile|smp|xs|sm|md|lg|xl)(?:[-_]?(?:only|br|none|block|inline|show|hide|hidden|view))?$/i;
+
+function isLayoutOnly(attribs: Record<string, string>): boolean {
+  const cls = attribs.class;
+  return cls !== undefined && cls.split(/\s+/).some((c) => c.length <= 24 && LAYOUT_CLASS.test(c));
+}
+
+/** An element holding nothing but <br> (and whitespace). */
+function onlyBreaks(node: DomNode): boolean {
+  const children = node.children ?? [];
+  return children.length > 0 && children.every((c) => (c.type === 'text' ? !(c.data ?? '').trim() : c.name?.toLowerCase() === 'br')) && children.some((c) => c.name);
 }
 
 /** nav, aside, role=navigation, or a class / id naming a menu, breadcrumbs or a sidebar. */

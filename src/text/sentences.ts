@@ -77,20 +77,64 @@ function pushTrimmed(out: Sentence[], text: string, start: number, end: number):
 // a disclaimer in the note must not be read with the sentence before it.
 const ENDS = /[\n\r。！？!?｡.※]/g;
 
-// A line break inside a sentence (a paragraph wrapped by hand): the line ends with a
-// comma or a case particle and the next line goes on as prose, not as a list item.
-// Headings (…とは, …について) and menu lines do not end so.
-const OPEN_LINE_END = /(?:[、,，]|(?<!と)[のをがにではやも])[ \t\u3000]*$/u;
-const LIST_START = /^[ \t\u3000]*(?:$|[・●○■□◆◇▶▷►※*＊\-‐－–—•◎☆★✓✔〇0-9０-９①-⑳(（【「『#＃>＞|｜Qq])/u;
+// A line break inside a sentence: Japanese pages break lines by hand for the
+// layout (<br> mid-sentence), and a claim cut in two is a claim lost. A line
+// joins the next when either side shows the sentence going on, and the next
+// line does not start an item of its own (list, note, price, Q/A, label: value).
+// Headings (…とは, …について), menus and label lines end on a noun or a
+// heading form, and the line after them does not start with a particle or an
+// ending, so they stay apart.
+
+// The line ends open: a comma; a particle, but not the heading form …とは (ことは
+// is prose), and と only after a noun, a quote or a plain form, not the と of
+// こと / ひと / あと that end labels (未承認医薬品等であること); an adverbial or
+// conjunctive particle (見違えるほど / 続けるだけ / シミなど / けど / ながら); a
+// te-form (使用して / 若返って) but not the heading forms について, に関して …;
+// or a na-adjective before its noun (安全な).
+const OPEN_LINE_END =
+  /(?:[、,，]|[のをがにでやも]|(?:[^\p{Script=Hiragana}]|[るただいすっ])と|(?<!(?<!こ)と)は|ほど|くらい|ぐらい|だけ|ずつ|ばかり|けれど|ながら|(?<!つい|関し|対し|際し|おい|あたっ|当たっ|向け)て|な)[ \t\u3000]*$/u;
+// Ends that need a noun or a verb after them: the next line goes with them even
+// when it looks like a label (患者様の / 声：…).
+const DANGLING_END = /[のを][ \t\u3000]*$/u;
+// The next line starts where no sentence or item can: a one-kana particle before
+// a non-kana (は安全です, が期待できます; not はじめに, がん, にきび, とても), を, a small
+// kana or ー, or an ending / auxiliary (ありません, ます, です, いただけます, される,
+// して, という …). Words that can open a sentence (からだ, より良い, ほどよい,
+// なるほど, ありがとう) are left out.
+const CONTINUATION_START =
+  /^[ \t\u3000]*(?:[はがにでともへやの](?![\p{Script=Hiragana}ー])|[をっゃゅょんー、，]|から(?!だ)|まで|など|だけ|ので|のに|ます|ません|ました|です|でした|でしょう|ない|なく|なかっ|なる(?!ほど)|なり(?:ま|[、，,])|なっ|あり(?:ま|[、，,])|ございま|おり(?:ま|[、，,])|いたしま|いただ|います|いません|いました|いう|いった|いわれ|ください|られ|れ(?:る|ます|ません|た)|され|させ|して|でき(?:ます|ません|る(?!だけ|限り|かぎり)|た|ない|ず))/u;
+// The next line starts an item of its own: a bullet, number, bracket, note,
+// price or Q/A mark; or it is a label line, a short label before a colon
+// (費用：…, 院長：…).
+const ITEM_START = /^[ \t\u3000]*(?:$|[・●○■□◆◇▶▷►▼▽▲△※*＊\-‐－–—•◎☆★✓✔✅〇→⇒♦♪〒¥￥$0-9０-９①-⑳(（【「『#＃>＞|｜]|[QqＱｑAaＡａ](?=[.．:：、)）\s\d]))/u;
+const LABEL_START = /^[ \t\u3000]*[^\s。、:：()（）「」【】]{1,12}[:：]/u;
+// Lines that open a list rather than a sentence: 「こんなお悩みに」「このような方は」
+// head the items below them; and an item line of short words joined by ・ or ／
+// with no sentence end (シミ・そばかす, 頭頂部・生え際の薄毛が気になる).
+const LIST_INTRO = /^[ \t\u3000]*[^\p{L}\p{N}]{0,2}(?:こんな|このような|こういった|こういう|そんな|以下の|次の)[^\n]{0,16}[にはへ][ \t\u3000]*$/u;
+const WORD_LIST = /^[ \t\u3000]*[^\s。、,，・／/]{1,12}(?:[・／/][^。、,，・／/]{1,12})+[ \t\u3000]*$/u;
+
+/** Longer than any end form or intro line the tests look at. */
+const TAIL = 40;
+
+/** Whether a sentence that has reached a line break (`before`, from its start) goes on into `next`. */
+export function joinsLines(before: string, next: string): boolean {
+  if (ITEM_START.test(next)) return false;
+  // the end tests need only the tail: a sentence joined over many lines stays linear
+  const tail = before.length > TAIL ? before.slice(-TAIL) : before;
+  // a lone kana or mark is no sentence to go on with
+  if (tail.trim().length < 2) return false;
+  if (CONTINUATION_START.test(next)) return true;
+  if (!OPEN_LINE_END.test(tail)) return false;
+  if (DANGLING_END.test(tail)) return true;
+  return !LABEL_START.test(next) && !WORD_LIST.test(next) && !(before.length <= TAIL && LIST_INTRO.test(before));
+}
 
 function continuesLine(text: string, start: number, nl: number): boolean {
-  const line = text.slice(start, nl);
-  if (!OPEN_LINE_END.test(line) || line.trim().length < 4) return false;
   let next = nl + 1;
   if (text.charCodeAt(nl) === 0x0d && text.charCodeAt(next) === 0x0a) next++;
   const end = text.indexOf('\n', next);
-  const nextLine = text.slice(next, end < 0 ? text.length : end);
-  return !LIST_START.test(nextLine);
+  return joinsLines(text.slice(start, nl), text.slice(next, end < 0 ? text.length : end));
 }
 
 export function splitSentences(text: string): Sentence[] {

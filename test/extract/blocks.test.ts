@@ -147,6 +147,30 @@ describe('block boundaries', () => {
     expect(texts(extractPage(html).blocks)).toEqual(['診療時間\n10:00〜19:00\n休診日 水曜', '住所：東京都\n電話：03-0000-0000']);
   });
 
+  // By convention a classed <br> is shown on one kind of screen only (sp = smartphone,
+  // pc = desktop): on the other the text runs on, so it is not a line break of the text.
+  it('does not break at layout-only <br> (sp / pc classes, or a wrapper holding only such a break)', () => {
+    const html =
+      '<p>肌のハリが見違えるほど<br class="sp">よみがえります</p>' +
+      '<p>副作用は<br class="pc-only">ほとんど<br class="u-hidden-sp">ございません</p>' +
+      '<p>幹細胞上清液<span class="sp_only"> <br> </span>エクソソーム点滴</p>' +
+      '<p>点滴のあとは<br class="d-none d-md-block">普段どおりにお過ごしいただけます</p>';
+    expect(texts(extractPage(html).blocks)).toEqual([
+      '肌のハリが見違えるほどよみがえります',
+      '副作用はほとんどございません',
+      '幹細胞上清液エクソソーム点滴',
+      '点滴のあとは普段どおりにお過ごしいただけます',
+    ]);
+  });
+
+  it('keeps plain and other classed <br> as line breaks, and a device-only wrapper with text in it', () => {
+    const html =
+      '<p>初回カウンセリング<br class="clear">料金表<br>アクセス</p>' +
+      '<p><span class="sp">ご予約は<br>お電話で</span></p>' +
+      '<p>院長<br class="spacer">山田花子</p>';
+    expect(texts(extractPage(html).blocks)).toEqual(['初回カウンセリング\n料金表\nアクセス', 'ご予約は\nお電話で', '院長\n山田花子']);
+  });
+
   it('splits loose text at block-level elements but not at inline ones', () => {
     const html = '<div>ゆるい<b>太字</b>と<a href="/x">リンク</a>の文<section>区切り</section>あと</div>';
     expect(texts(extractPage(html).blocks)).toEqual(['ゆるい太字とリンクの文', '区切り', 'あと']);

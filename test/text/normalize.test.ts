@@ -41,6 +41,32 @@ describe('normalize', () => {
     expect(spanOf('a   b', 'a b')).toBe('a   b');
   });
 
+  // A sentence joined across hand-made line breaks (<br>) must read as one line of
+  // Japanese, which has no spaces between words.
+  it('drops a line break between Japanese characters and keeps the span on the page wording', () => {
+    const original = '当院の上清液点滴は\n拒絶反応の心配が\r\n　ございません。';
+    const n = normalize(original);
+    expect(n.text).toBe('当院の上清液点滴は拒絶反応の心配がございません。');
+    const at = n.text.indexOf('心配がございません');
+    const o = toOriginalSpan(n, at, at + '心配がございません'.length);
+    expect(original.slice(o.start, o.end)).toBe('心配が\r\n　ございません');
+    // kana, kanji, ー, full-width punctuation and brackets all count as Japanese
+    expect(normalize('施術後の赤み\n（個人差があります）').text).toBe('施術後の赤み(個人差があります)');
+    expect(normalize('エクソソ\nーム').text).toBe('エクソソーム');
+    expect(normalize('「驚くほど\n」').text).toBe('「驚くほど」');
+    expect(normalize('ｴｸｿｿｰﾑ\n点滴').text).toBe('エクソソーム点滴');
+  });
+
+  it('keeps one space for a line break next to Latin letters or digits, and spaces on one line', () => {
+    expect(normalize('Exosome\ntherapy').text).toBe('exosome therapy');
+    expect(normalize('初回\n19,800円').text).toBe('初回 19,800円');
+    expect(normalize('ＥＸＯＳＯＭＥ\n点滴').text).toBe('exosome 点滴');
+    // spaces on one line separate items (names, menu entries): they stay
+    expect(normalize('院長　山田花子').text).toBe('院長 山田花子');
+    expect(normalize('エクソソーム点滴　幹細胞上清液点滴').text).toBe('エクソソーム点滴 幹細胞上清液点滴');
+    expect(spanOf('点滴の\n  ｴｷｿｿｰﾑ\tは', 'のエクソソーム')).toBe('の\n  ｴｷｿｿｰﾑ');
+  });
+
   it('maps empty spans and the end of the text', () => {
     const n = normalize('ｱｲ');
     expect(toOriginalSpan(n, 2, 2)).toEqual({ start: 2, end: 2 });
@@ -56,7 +82,7 @@ describe('normalize', () => {
     ['with variants', variants],
   ] as const)('keeps a consistent offset map on random mixed-width text, %s', (_name, table) => {
     const pieces = ['ｴ', 'ｸ', 'ｿ', 'ｰ', 'ﾑ', 'ｶﾞ', 'ﾊﾟ', 'ﾞ', 'エ', 'ク', 'ソ', 'ー', 'ム', 'Ａ', 'ｂ', 'C', '１', '2', '　', ' ', '\n', '、', '。',
-      '㍻', '㌔', 'ﬁ', 'é', 'é', '上澄み液', 'エキソソーム', 'EXOSOMES', 'evs', '癌', '𠮷', '（', '）', 'か\u3099', 'İ'];
+      '㍻', '㌔', 'ﬁ', 'é', 'é', '上澄み液', 'エキソソーム', 'EXOSOMES', 'evs', '癌', '𠮷', '（', '）', 'か\u3099', 'İ', '\r\n', '\n　', 'は'];
     let seed = 12345;
     const rand = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/text/sentences.ts';
+import { joinsLines, splitSentences } from '../../src/text/sentences.ts';
 
 const texts = (s: string) => splitSentences(s).map((x) => x.text);
 
@@ -38,6 +38,68 @@ describe('splitSentences', () => {
     expect(texts('対象となる方は\n・40代以上の方\n・疲れやすい方')).toEqual(['対象となる方は', '・40代以上の方', '・疲れやすい方']);
   });
 
+  // Lines broken by hand for the layout (<br> in the middle of a sentence).
+  it('joins a line to the next when the line ends mid-phrase', () => {
+    // adverbial particle, te-form, quotation と, na-adjective before its noun
+    expect(texts('たった一度の施術で目元が見違えるほど\n明るくなります。')).toEqual(['たった一度の施術で目元が見違えるほど\n明るくなります。']);
+    expect(texts('独自の技術で培養液を精製して\n作られた製剤です。')).toEqual(['独自の技術で培養液を精製して\n作られた製剤です。']);
+    expect(texts('「もう手放せない」と\n好評をいただいています。')).toEqual(['「もう手放せない」と\n好評をいただいています。']);
+    expect(texts('体への負担が少ない安全な\n点滴療法です。')).toEqual(['体への負担が少ない安全な\n点滴療法です。']);
+    // the noun a line ending in の / を needs may even look like a label
+    expect(texts('ご来院いただいた患者様の\n声：肌が明るくなりました')).toEqual(['ご来院いただいた患者様の\n声：肌が明るくなりました']);
+  });
+
+  it('joins a line to the next when the next one starts where no sentence can', () => {
+    // an ending or auxiliary after an adverb or noun line
+    expect(texts('拒絶反応の心配は\nまったく\nございません')).toEqual(['拒絶反応の心配は\nまったく\nございません']);
+    expect(texts('施術後の赤みも、ほぼ\nありません。')).toEqual(['施術後の赤みも、ほぼ\nありません。']);
+    expect(texts('多くの方にリピート\nいただいています')).toEqual(['多くの方にリピート\nいただいています']);
+    // a particle before a non-kana, a small kana or ー
+    expect(texts('当院の上清液点滴\nは、国内の提携施設で製造しています。')).toEqual(['当院の上清液点滴\nは、国内の提携施設で製造しています。']);
+    expect(texts('これまでにない若返り\nを体感してください')).toEqual(['これまでにない若返り\nを体感してください']);
+    expect(texts('エクソソ\nーム点滴のご案内')).toEqual(['エクソソ\nーム点滴のご案内']);
+  });
+
+  it('keeps menus, lists, headings, labels, prices and Q/A lines apart', () => {
+    // menu lines end on a noun and start with one
+    expect(texts('エクソソーム点滴\n幹細胞上清液点滴\n高濃度ビタミンC点滴')).toEqual(['エクソソーム点滴', '幹細胞上清液点滴', '高濃度ビタミンC点滴']);
+    // headings: …とは, …について, …であること
+    expect(texts('エクソソームとは\n細胞が分泌する小さな袋のようなものです。')).toEqual(['エクソソームとは', '細胞が分泌する小さな袋のようなものです。']);
+    expect(texts('副作用について\n内出血が出ることがあります。')).toEqual(['副作用について', '内出血が出ることがあります。']);
+    expect(texts('未承認医薬品等であること\n本治療の製剤は国内で承認されていません。')).toEqual(['未承認医薬品等であること', '本治療の製剤は国内で承認されていません。']);
+    // a list under its intro line, and a line of words joined by ・
+    expect(texts('こんなお悩みに\nシミ・くすみ・毛穴の開き')).toEqual(['こんなお悩みに', 'シミ・くすみ・毛穴の開き']);
+    expect(texts('●このような方は\n疲れが抜けにくい方')).toEqual(['●このような方は', '疲れが抜けにくい方']);
+    expect(texts('年齢肌のお悩みに\nたるみ／小じわ／くすみ')).toEqual(['年齢肌のお悩みに', 'たるみ／小じわ／くすみ']);
+    expect(texts('点滴は\n・60分ほどかかります\n・予約制です')).toEqual(['点滴は', '・60分ほどかかります', '・予約制です']);
+    // label: value lines, even after an open line
+    expect(texts('料金は、\n費用：1回 33,000円')).toEqual(['料金は、', '費用：1回 33,000円']);
+    expect(texts('院長\n山田花子')).toEqual(['院長', '山田花子']);
+    // price lines
+    expect(texts('初回限定で\n¥19,800（税込）')).toEqual(['初回限定で', '¥19,800（税込）']);
+    // Q/A lines
+    expect(texts('点滴の間隔は\nA：月に1回が目安です')).toEqual(['点滴の間隔は', 'A：月に1回が目安です']);
+    expect(texts('よくあるご質問\nＱ．痛みはありますか')).toEqual(['よくあるご質問', 'Ｑ．痛みはありますか']);
+  });
+
+  it('does not take a word that can open a sentence for a continuation', () => {
+    // がん, にきび, とても, からだ, できるだけ start with a particle's kana
+    expect(texts('対象となる疾患\nがん治療後の倦怠感')).toEqual(['対象となる疾患', 'がん治療後の倦怠感']);
+    expect(texts('肌トラブル\nにきび跡')).toEqual(['肌トラブル', 'にきび跡']);
+    expect(texts('スタッフ一同\nとても丁寧に対応します')).toEqual(['スタッフ一同', 'とても丁寧に対応します']);
+    expect(texts('季節の変わり目\nからだの冷えに気をつけましょう')).toEqual(['季節の変わり目', 'からだの冷えに気をつけましょう']);
+    expect(texts('ご来院の前日\nできるだけ水分をとってください')).toEqual(['ご来院の前日', 'できるだけ水分をとってください']);
+    // a finished sentence without 。 stays one
+    expect(texts('副作用の心配はありません\n当院の医師が丁寧にご説明します')).toEqual(['副作用の心配はありません', '当院の医師が丁寧にご説明します']);
+  });
+
+  it('decides a join from the line so far and the next line', () => {
+    expect(joinsLines('肌が見違えるほど', '若返ります')).toBe(true);
+    expect(joinsLines('肌が見違えるほど', '※個人の感想です')).toBe(false);
+    expect(joinsLines('は', 'ありません')).toBe(false); // a lone kana is no line to go on with
+    expect(joinsLines('エクソソーム点滴', '初回限定キャンペーン')).toBe(false);
+  });
+
   it('gives offsets into the block', () => {
     const block = '  一文目。 二文目！\n三文目';
     for (const s of splitSentences(block)) expect(block.slice(s.start, s.end)).toBe(s.text);
@@ -73,6 +135,12 @@ function reference(text: string): { text: string; start: number; end: number }[]
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (ch === '\n' || ch === '\r') {
+      const from = ch === '\r' && text[i + 1] === '\n' ? i + 2 : i + 1;
+      const lineEnd = text.indexOf('\n', from);
+      if (joinsLines(text.slice(start, i), text.slice(from, lineEnd < 0 ? text.length : lineEnd))) {
+        i = from - 1;
+        continue;
+      }
       push(i);
       start = i + 1;
       continue;
@@ -98,7 +166,7 @@ function reference(text: string): { text: string; start: number; end: number }[]
 
 describe('splitSentences against the plain reading', () => {
   it('agrees on random text made of ends, closers, brackets and spaces', () => {
-    const pieces = ['あ', 'い', 'a', '1', '。', '！', '？', '!', '?', '｡', '.', '. ', '.\t', '」', '』', '）', ')', '】', '”', '"', '’',
+    const pieces = ['あ', 'い', 'a', '1', 'は', 'が', 'の', 'ほど', 'ます', 'ありません', 'ー', '・', '：', 'こんな', '。', '！', '？', '!', '?', '｡', '.', '. ', '.\t', '」', '』', '）', ')', '】', '”', '"', '’',
       '「', '『', '（', '(', '【', '“', '\n', '\r', '\r\n', ' ', '　', '\t', '\u00a0', 'x'.repeat(90), '※'];
     let seed = 4242;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);

@@ -1,0 +1,61 @@
+// Japanese pages break lines inside sentences for the layout: <br>, and
+// <br class="sp"> / <br class="pc"> shown on one kind of screen only. A claim
+// written across such breaks must be found as if written on one line, and its
+// evidence must still quote the page's own text, breaks included.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzer } from '../../src/analyze/analyzer.ts';
+import type { Analyzer } from '../../src/analyze/analyzer.ts';
+import type { Finding } from '../../src/model.ts';
+
+let analyzer: Analyzer;
+beforeAll(async () => {
+  analyzer = await createAnalyzer();
+});
+
+const page = (p: string) => `<html><body><h1>エクソソーム点滴のご案内</h1><p>${p}</p><p>ご予約はお電話で承ります。</p></body></html>`;
+
+async function findings(p: string): Promise<Finding[]> {
+  return (await analyzer.analyzeHtml(page(p), 'line-breaks.html')).findings;
+}
+
+/** The same sentence with its breaks taken out. */
+const unbroken = (p: string) => p.replace(/<span class="sp-only"><br><\/span>|<br[^>]*>/g, '');
+
+// [the paragraph as written, the category its claim belongs to]
+const BROKEN: [string, string][] = [
+  // a break after a particle: the sentence was joined, but normalization left 「心配が ありません」
+  ['当院のエクソソーム点滴は<br>副作用の心配が<br>ありません。', 'safety-claim'],
+  // breaks after an adverbial particle and after an adverb, one of them for smartphones only
+  ['たった1回の点滴で肌が見違えるほど<br>若返ります', 'efficacy-claim'],
+  ['副作用は<br class="sp">ほとんど<br>ありません', 'safety-claim'],
+  ['幹細胞上清液の点滴ですので、拒絶反応の心配も<br>まったく<br>ございません。', 'safety-claim'],
+  ['当院の上清液点滴は、副作用が<span class="sp-only"><br></span>一切<br>ございません。', 'safety-claim'],
+];
+
+describe('claims written across layout line breaks', () => {
+  it.each(BROKEN)('finds %s as on one line', async (p, category) => {
+    const found = await findings(p);
+    const plain = await findings(unbroken(p));
+    expect(plain.map((f) => f.category)).toContain(category);
+    // the same findings as the unbroken sentence: nothing lost, no half-sentence finding added
+    expect(found.map((f) => f.rule)).toEqual(plain.map((f) => f.rule));
+    for (const [i, f] of found.entries()) {
+      // evidence is the page's own text: the span is exact, breaks and all
+      expect(f.sentence.slice(f.start, f.end)).toBe(f.match);
+      expect(f.match.replace(/\n/g, '')).toBe(plain[i]!.match);
+      expect(f.sentence.replace(/\n/g, '')).toBe(plain[i]!.sentence);
+    }
+  });
+
+  it('quotes the matched words with the break where the page has it', async () => {
+    const [f] = (await findings('当院のエクソソーム点滴は<br>副作用の心配が<br>ありません。')).filter((x) => x.category === 'safety-claim');
+    expect(f?.sentence).toBe('当院のエクソソーム点滴は\n副作用の心配が\nありません。');
+    expect(f?.match).toContain('心配が\nありません');
+  });
+
+  it('keeps a list under its intro line and label lines apart', async () => {
+    const p = 'こんなお悩みに<br>シミ・くすみ・毛穴<br>料金：1回 33,000円';
+    const doc = await analyzer.analyzeHtml(page(p), 'list.html');
+    expect(doc.findings.some((f) => f.sentence.includes('\n'))).toBe(false);
+  });
+});
