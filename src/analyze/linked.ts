@@ -11,8 +11,10 @@
 // claim as the page tells it; `block` is the first sentence's.
 import type { Block, Category, Finding } from '../model.ts';
 import type { Dictionaries } from '../rules/load.ts';
-import { FIRST, THEN, judgePart, matchesAny, partSpans } from '../rules/linked.ts';
-import type { LinkedRule, Span } from '../rules/linked.ts';
+import { matchesAny } from '../rules/clauses.ts';
+import type { Span } from '../rules/clauses.ts';
+import { FIRST, THEN, judgePart, partSpans } from '../rules/linked.ts';
+import type { LinkedRule } from '../rules/linked.ts';
 import type { PreparedSentence } from '../rules/match.ts';
 import type { BlockSection } from './sections.ts';
 

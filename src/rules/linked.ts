@@ -10,7 +10,9 @@
 import type { Category, Severity } from '../model.ts';
 import { toOriginalSpan } from '../text/normalize.ts';
 import { anyFrame, compileRegex } from './compile.ts';
-import type { CompileContext, Frame } from './compile.ts';
+import type { CompileContext } from './compile.ts';
+import { clauseBreaks, frameClauses, maskSpans, matchesAny, regexSpans, standingSpan } from './clauses.ts';
+import type { Span } from './clauses.ts';
 import type { Dictionaries } from './load.ts';
 import type { PreparedSentence } from './match.ts';
 import type { GateMarks, GateRule, RuleGate } from './prefilter.ts';
@@ -105,18 +107,6 @@ export function tapGate(gate: RuleGate): TappedGate {
   };
 }
 
-export interface Span {
-  start: number;
-  end: number;
-}
-
-function spansOf(re: RegExp, text: string, out: Span[]): void {
-  re.lastIndex = 0;
-  if (!re.test(text)) return;
-  re.lastIndex = 0;
-  for (const m of text.matchAll(re)) if (m[0].length > 0) out.push({ start: m.index, end: m.index + m[0].length });
-}
-
 /** Bits of a sentence's mark for one linked rule: its first part, its then part may match there. */
 export const FIRST = 1;
 export const THEN = 2;
@@ -162,63 +152,8 @@ export function pairable(rules: readonly LinkedRule[], marks: Uint8Array, senten
 /** Where a part (all its regexes) matches the normalized sentence. */
 export function partSpans(rule: LinkedRule, role: typeof FIRST | typeof THEN, text: string): Span[] {
   const out: Span[] = [];
-  for (const re of role === FIRST ? rule.first : rule.then) spansOf(re, text, out);
+  for (const re of role === FIRST ? rule.first : rule.then) regexSpans(re, text, out);
   return out;
-}
-
-// The clause logic of match.ts (a disclaimer or a negation covers its own clause
-// only), for the few sentences that hold a linked part of a candidate pair.
-const CLAUSE_BREAK = /[。!?※\n]|(?:が|けれど|けど|ものの)[、,]\s?|ただし[、,]?\s?/g;
-
-function breaksOf(text: string): Span[] {
-  const out: Span[] = [];
-  spansOf(CLAUSE_BREAK, text, out);
-  return out;
-}
-
-function clauseAround(breaks: readonly Span[], m: Span, length: number): Span {
-  let start = 0;
-  let end = length;
-  for (const b of breaks) {
-    if (b.end <= m.start) start = b.end;
-    else if (b.start >= m.end) {
-      end = b.start;
-      break;
-    }
-  }
-  return { start, end };
-}
-
-/** Where the clause holding offset `at` ends (as in match.ts: the break included). */
-function clauseEnd(breaks: readonly Span[], at: number, length: number): number {
-  for (const b of breaks) if (b.start >= at) return b.end;
-  return length;
-}
-
-function disclaimedClauses(frames: readonly Frame[], text: string, breaks: readonly Span[]): Span[] {
-  const out: Span[] = [];
-  for (const f of frames) {
-    if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
-    const found: Span[] = [];
-    spansOf(f.re, text, found);
-    for (const m of found) out.push(clauseAround(breaks, m, text.length));
-  }
-  return out;
-}
-
-function masked(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const sp of spans) out = out.slice(0, sp.start) + '。'.repeat(sp.end - sp.start) + out.slice(sp.end);
-  return out;
-}
-
-/** Whether any of the regexes matches the normalized text. */
-export function matchesAny(res: readonly RegExp[], text: string): boolean {
-  for (const re of res) {
-    re.lastIndex = 0;
-    if (re.test(text)) return true;
-  }
-  return false;
 }
 
 /** Judged in one sentence: the part's span (original offsets) if it stands as asserted. */
@@ -238,18 +173,11 @@ export interface PartVerdict {
 export function judgePart(dict: Dictionaries, rule: LinkedRule, s: PreparedSentence, spans: readonly Span[]): PartVerdict | undefined {
   const text = s.norm.text;
   // the cheap tests first: most candidate parts fall to the rule's own `unless`
-  const breaks = breaksOf(text);
-  const disclaimed = anyFrame(dict.frames.disclaimer, text) ? disclaimedClauses(dict.frames.disclaimer, text, breaks) : [];
-  if (matchesAny(rule.unless, disclaimed.length ? masked(text, disclaimed) : text)) return undefined;
+  const breaks = clauseBreaks(text);
+  const disclaimed = anyFrame(dict.frames.disclaimer, text) ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
+  if (matchesAny(rule.unless, disclaimed.length ? maskSpans(text, disclaimed) : text)) return undefined;
   if (anyFrame(dict.frames.question, text) || anyFrame(dict.frames.warning, text)) return undefined;
-  let best: Span | undefined;
-  for (const sp of spans) {
-    if (rule.negatable) {
-      if (disclaimed.some((c) => sp.start < c.end && sp.end > c.start)) continue;
-      if (anyFrame(dict.frames.negation, text.slice(sp.end, clauseEnd(breaks, sp.end, text.length)))) continue;
-    }
-    if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
-  }
+  const best = standingSpan(spans, text, { negatable: rule.negatable, negation: dict.frames.negation, disclaimed, breaks });
   if (!best) return undefined;
   const orig = toOriginalSpan(s.norm, best.start, best.end);
   return { ...orig, hedged: rule.hedge === 'lower' && anyFrame(dict.frames.hedge, text) !== undefined };

@@ -6,7 +6,9 @@ import { normalize, toOriginalSpan } from '../text/normalize.ts';
 import type { NormalizedText } from '../text/normalize.ts';
 import type { Token } from '../text/tokenizer.ts';
 import { anyFrame } from './compile.ts';
-import type { Frame, TokenField, TokenMatcher, TokenPattern } from './compile.ts';
+import { clauseBreaks, frameClauses, maskSpans, matchesAny, regexSpans, standingSpan } from './clauses.ts';
+import type { Span } from './clauses.ts';
+import type { TokenField, TokenMatcher, TokenPattern } from './compile.ts';
 import type { CompiledRule, Dictionaries } from './load.ts';
 
 export interface PreparedSentence {
@@ -35,11 +37,6 @@ export interface SentenceResult {
   tokenized: boolean;
 }
 
-interface Span {
-  start: number;
-  end: number;
-}
-
 export function prepareSentence(dict: Dictionaries, original: string): PreparedSentence {
   return { original, norm: normalize(original, dict.variants) };
 }
@@ -51,66 +48,6 @@ function hasTrigger(p: TokenPattern, text: string): boolean {
 /** With the prefilter on, only sentences holding a token pattern's trigger are ever tokenized. */
 export function needsTokens(dict: Dictionaries, normText: string, prefilter: boolean): boolean {
   return dict.tokenPatterns.some((p) => !prefilter || hasTrigger(p, normText));
-}
-
-/**
- * Where one clause ends and the next begins: a disclaimer covers only the clause
- * it stands in (「副作用はほとんどありませんが、効果を保証するものではありません」
- * disclaims the effect, not the safety claim before が、).
- */
-const CLAUSE_BREAK = /[。!?※\n]|(?:が|けれど|けど|ものの)[、,]\s?|ただし[、,]?\s?/g;
-
-/** The clauses (normalized offsets) holding a match of any of the frames. */
-function frameClauses(frames: readonly Frame[], text: string, breaks: readonly Span[]): Span[] {
-  const out: Span[] = [];
-  for (const f of frames) {
-    if (f.literals && !f.literals.some((l) => text.includes(l))) continue;
-    for (const m of regexSpans(f.re, text)) {
-      let start = 0;
-      let end = text.length;
-      for (const b of breaks) {
-        if (b.end <= m.start) start = b.end;
-        else if (b.start >= m.end) {
-          end = b.start;
-          break;
-        }
-      }
-      out.push({ start, end });
-    }
-  }
-  return out;
-}
-
-/** Where the clause holding offset `at` ends. */
-function clauseEnd(breaks: readonly Span[], at: number, length: number): number {
-  for (const b of breaks) if (b.start >= at) return b.end;
-  return length;
-}
-
-/** The text with the given spans blanked out (a 。 per unit, so no pattern reads across them). */
-function mask(text: string, spans: readonly Span[]): string {
-  let out = text;
-  for (const sp of spans) out = out.slice(0, sp.start) + '。'.repeat(sp.end - sp.start) + out.slice(sp.end);
-  return out;
-}
-
-/** The non-empty matches of `re` (a global regex) in `text`, appended to `out` (returned). */
-function regexSpans(re: RegExp, text: string, out: Span[] = []): Span[] {
-  // exec on the regex itself: matchAll would clone it on every call, and most
-  // candidate patterns do not match, which exec answers without allocating
-  if (!re.global) throw new Error(`regexSpans needs a global regex: /${re.source}/`);
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const end = m.index + m[0].length;
-    if (end > m.index) out.push({ start: m.index, end });
-    // an empty match: step past it (a whole surrogate pair in unicode mode)
-    else re.lastIndex = end + (re.unicode && isPairAt(text, end) ? 2 : 1);
-  }
-  return out;
-}
-
-function isPairAt(text: string, i: number): boolean {
-  return (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 // Per part, this many occurrences are enough to find the tightest combination.
@@ -225,23 +162,17 @@ export function matchSentence(dict: Dictionaries, s: PreparedSentence, opts: Mat
   const notTreatment = anyFrame(dict.scope.notTreatment, text, frameMarks) !== undefined;
   // a disclaimer (※個人の感想であり…保証するものではありません) covers its own clause only:
   // claims there are cancelled, and its words are no context (`unless`) for the other clauses
-  const breaks = regexSpans(CLAUSE_BREAK, text);
+  const breaks = clauseBreaks(text);
   const disclaimed = disclaimer ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
-  const unlessText = disclaimed.length ? mask(text, disclaimed) : text;
+  const unlessText = disclaimed.length ? maskSpans(text, disclaimed) : text;
   const hedged = anyFrame(dict.frames.hedge, text, frameMarks) !== undefined;
 
   for (const { rule, spans } of raw) {
     if (warning && !rule.disclosure) continue;
     if (requirement && rule.disclosure) continue;
     if (notTreatment && rule.category === 'disease-claim') continue;
-    if (rule.unless.some((re) => ((re.lastIndex = 0), re.test(unlessText)))) continue;
-    let best: Span | undefined;
-    for (const sp of spans) {
-      if (rule.negatable && disclaimed.some((c) => sp.start < c.end && sp.end > c.start)) continue;
-      // a negation reads the rest of the match's clause (not 「…ありませんが、効果を保証するものではありません」)
-      if (rule.negatable && anyFrame(dict.frames.negation, text.slice(sp.end, clauseEnd(breaks, sp.end, text.length)))) continue;
-      if (!best || sp.start < best.start || (sp.start === best.start && sp.end > best.end)) best = sp;
-    }
+    if (matchesAny(rule.unless, unlessText)) continue;
+    const best = standingSpan(spans, text, { negatable: rule.negatable, negation: dict.frames.negation, disclaimed, breaks });
     if (!best) continue;
     const orig = toOriginalSpan(s.norm, best.start, best.end);
     const lower = hedged && rule.hedge === 'lower';
