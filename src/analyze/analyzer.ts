@@ -188,6 +188,8 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if (section.outOfScope || unrelatedPage) return;
       for (const d of r.disclosures) offered.push({ item: d.rule.disclosure!, evidence: prepared.original, at });
       if (!inScope) return;
+      // most sentences claim nothing and no linked rule can pair them: nothing below to do
+      if (r.claims.length === 0 && !eligible) return;
       // Menus, breadcrumbs, banners and link labels point at other pages: a
       // claim there counts only when it names EV itself (「エクソソーム点滴 初回半額」),
       // and a bare section label (患者様の声, 症例写真) in a menu, the page
@@ -197,7 +199,7 @@ export function analyzerFor(dict: Dictionaries): Analyzer {
       if ((block.nav || block.kind === 'title' || POINTER.test(prepared.norm.text)) && anyFrame(dict.frames.label, prepared.norm.text)) return;
       if (warnsInOwnVoice && QUOTE.test(prepared.norm.text)) return;
       if (eligible && !block.nav && LINKABLE.has(block.kind)) eligible[i] = 1;
-      for (const h of [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end)) {
+      for (const h of r.claims.length > 1 ? [...r.claims].sort((a, b) => a.start - b.start || b.end - a.end) : r.claims) {
         if (section.notTreatment && h.rule.category === 'disease-claim') continue;
         if (section.section >= 0) {
           const seen = claimSections.get(h.rule.category) ?? new Set<number>();
