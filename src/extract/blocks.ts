@@ -334,12 +334,34 @@ class PageWalker {
 // A break shown on one kind of screen only (<br class="sp">, "pc-only", "d-md-none" …)
 // wraps a line for the layout: on the other screen the text runs on, so it is one
 // line of text, often one sentence cut mid-phrase (肌が見違えるほど<br class="sp">若返ります).
-const LAYOUT_CLASS =
-  /^(?:(?:br|is|u|only|show|hide|hidden|visible|display|d|for)[-_]?)*(?:sp|pc|tb|tab|tablet|mb|mobile|smp|xs|sm|md|lg|xl)(?:[-_]?(?:only|br|none|block|inline|show|hide|hidden|view))?$/i;
+// Builders name these classes in many ways (s-br-sp, br-sp, sp_br, brSp, c-br--pc,
+// only-sp, is-sp, visible-sm, hidden-xs, md:hidden, show-for-small-only …): a class
+// counts when, cut into words at - _ : and camelCase, one word names a screen and
+// every other word is a layout word. Words like clear, spacer, space, separator or
+// sparkle are no screen, so their classes never count.
+const SCREEN_WORDS = new Set(['sp', 'pc', 'tb', 'tab', 'tablet', 'mb', 'mobile', 'smp', 'smart', 'smartphone', 'phone', 'xs', 'sm', 'md', 'lg', 'xl', 'xxl', 'small', 'medium', 'large']);
+/** Screen words too common as plain class names to count alone (<br class="small">). */
+const SCREEN_WORDS_NOT_ALONE = new Set(['small', 'medium', 'large', 'smart', 'phone']);
+const LAYOUT_WORDS = new Set([
+  'br', 'brk', 'break', 's', 'u', 'c', 'l', 'js', 'is', 'only', 'show', 'hide', 'hidden', 'visible', 'invisible', 'display',
+  'disp', 'd', 'for', 'none', 'block', 'inline', 'view', 'on', 'off', 'up', 'down', 'and', 'min', 'max', 'v', 'in', 'dn', 'db',
+]);
+const CLASS_WORD = /[-_:]+|(?<=[a-z])(?=[A-Z])/;
+
+function isLayoutClass(cls: string): boolean {
+  if (cls.length > 32) return false;
+  const words = cls.split(CLASS_WORD).filter(Boolean).map((w) => w.toLowerCase());
+  if (words.length === 0 || words.length > 5) return false;
+  const screens = words.filter((w) => SCREEN_WORDS.has(w));
+  if (screens.length === 0 || !words.every((w) => SCREEN_WORDS.has(w) || LAYOUT_WORDS.has(w))) return false;
+  // alone, a screen word; with others, at least one layout word (not spacing utilities like mb-sm)
+  if (words.length === 1) return !SCREEN_WORDS_NOT_ALONE.has(words[0]!);
+  return screens.length < words.length;
+}
 
 function isLayoutOnly(attribs: Record<string, string>): boolean {
   const cls = attribs.class;
-  return cls !== undefined && cls.split(/\s+/).some((c) => c.length <= 24 && LAYOUT_CLASS.test(c));
+  return cls !== undefined && cls.split(/\s+/).some(isLayoutClass);
 }
 
 /** An element holding nothing but <br> (and whitespace). */

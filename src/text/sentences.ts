@@ -90,9 +90,10 @@ const ENDS = /[\n\r。！？!?｡.※]/g;
 // こと / ひと / あと that end labels (未承認医薬品等であること); an adverbial or
 // conjunctive particle (見違えるほど / 続けるだけ / シミなど / けど / ながら); a
 // te-form (使用して / 若返って) but not the heading forms について, に関して …;
-// or a na-adjective before its noun (安全な).
+// a na-adjective before its noun (安全な); or an adverb that needs its predicate
+// (後遺症が必ず / 改善します, 肌がみるみる / 明るく).
 const OPEN_LINE_END =
-  /(?:[、,，]|[のをがにでやも]|(?:[^\p{Script=Hiragana}]|[るただいすっ])と|(?<!(?<!こ)と)は|ほど|くらい|ぐらい|だけ|ずつ|ばかり|けれど|ながら|(?<!つい|関し|対し|際し|おい|あたっ|当たっ|向け)て|な)[ \t\u3000]*$/u;
+  /(?:[、,，]|必ず|きっと|とても|もっと|ずっと|かなり|すっかり|ぐっと|ますます|どんどん|みるみる|決して|全く|まったく|ほとんど|一切|[のをがにでやも]|(?:[^\p{Script=Hiragana}]|[るただいすっ])と|(?<!(?<!こ)と)は|ほど|くらい|ぐらい|だけ|ずつ|ばかり|けれど|ながら|(?<!つい|関し|対し|際し|おい|あたっ|当たっ|向け)て|な)[ \t\u3000]*$/u;
 // Ends that need a noun or a verb after them: the next line goes with them even
 // when it looks like a label (患者様の / 声：…).
 const DANGLING_END = /[のを][ \t\u3000]*$/u;
@@ -107,6 +108,8 @@ const CONTINUATION_START =
 // price or Q/A mark; or it is a label line, a short label before a colon
 // (費用：…, 院長：…).
 const ITEM_START = /^[ \t\u3000]*(?:$|[・●○■□◆◇▶▷►▼▽▲△※*＊\-‐－–—•◎☆★✓✔✅〇→⇒♦♪〒¥￥$0-9０-９①-⑳(（【「『#＃>＞|｜]|[QqＱｑAaＡａ](?=[.．:：、)）\s\d]))/u;
+// A line opening with a quoted phrase and a particle after it: part of a sentence.
+const QUOTE_IN_PROSE = /^[ \t\u3000]*[「『][^「」『』\n]{1,40}[」』](?:として|という|とは|と|を|が|は|に|で|の|も|や|など)/u;
 const LABEL_START = /^[ \t\u3000]*[^\s。、:：()（）「」【】]{1,12}[:：]/u;
 // Lines that open a list rather than a sentence: 「こんなお悩みに」「このような方は」
 // head the items below them; and an item line of short words joined by ・ or ／
@@ -119,9 +122,12 @@ const TAIL = 40;
 
 /** Whether a sentence that has reached a line break (`before`, from its start) goes on into `next`. */
 export function joinsLines(before: string, next: string): boolean {
-  if (ITEM_START.test(next)) return false;
   // the end tests need only the tail: a sentence joined over many lines stays linear
   const tail = before.length > TAIL ? before.slice(-TAIL) : before;
+  // a quoted name the sentence goes on with (…培養液を、「エクソソーム点滴」として): a quote
+  // followed by a particle is no item, and an open end needs it
+  if (QUOTE_IN_PROSE.test(next)) return tail.trim().length >= 2 && OPEN_LINE_END.test(tail);
+  if (ITEM_START.test(next)) return false;
   // a lone kana or mark is no sentence to go on with
   if (tail.trim().length < 2) return false;
   if (CONTINUATION_START.test(next)) return true;
@@ -135,6 +141,26 @@ function continuesLine(text: string, start: number, nl: number): boolean {
   if (text.charCodeAt(nl) === 0x0d && text.charCodeAt(next) === 0x0a) next++;
   const end = text.indexOf('\n', next);
   return joinsLines(text.slice(start, nl), text.slice(next, end < 0 ? text.length : end));
+}
+
+// Who said it, after a review or a voice, to the end of the line: 「…違いました！（20代・会社員）」,
+// 「…でした。（40代女性）」, 「…でした。— 30代・主婦」, 「…」（ご家族様より）. It belongs to the
+// sentence it attributes (a review is judged with its reviewer). A bracket that holds a
+// sentence end or names nobody (（なお、…。）, （税込）, （2024年3月）) starts a sentence as before.
+const ATTRIBUTION = /^[ \t\u3000]*(?:[（(][^（()）\n。！？!?]{1,24}[）)]|[—―–－‐-]{1,2}[ \t\u3000]*[^\s。！？!?（()）][^\n。！？!?（()）]{0,19})[ \t\u3000]*(?=$|[\r\n※])/u;
+const WHO =
+  /[0-9０-９]{1,3}[ \t\u3000]*(?:代|歳|才)|男性|女性|様|さん|氏|会社員|主婦|主夫|学生|OL|ＯＬ|自営業|パート|公務員|看護師|経営者|ご家族|患者|お客|匿名|[A-ZＡ-Ｚ][・.．][ \t\u3000]*[A-ZＡ-Ｚ]/u;
+
+/** Units of a reviewer's attribution at `j` (0 when there is none). */
+function attributionAt(text: string, j: number): number {
+  if (j >= text.length) return 0;
+  const c = text.charCodeAt(j);
+  // only a bracket or a dash, maybe after spaces, can open one
+  if (c !== 0xff08 && c !== 0x28 && !(c >= 0x2010 && c <= 0x2015) && c !== 0xff0d && c !== 0x2d && c !== 0x20 && c !== 0x3000 && c !== 0x09) return 0;
+  const m = ATTRIBUTION.exec(text.slice(j, j + 64));
+  // the line must end where the match does, not merely the slice
+  if (!m || (j + m[0].length === j + 64 && j + 64 < text.length)) return 0;
+  return WHO.test(m[0]) ? m[0].length : 0;
 }
 
 export function splitSentences(text: string): Sentence[] {
@@ -164,6 +190,7 @@ export function splitSentences(text: string): Sentence[] {
     if (c === 0x2e && !isWesternEnd(text, i)) continue;
     let j = i + 1;
     while (j < text.length && CLOSERS_AFTER_END.has(text[j]!)) j++;
+    j += attributionAt(text, j);
     pushTrimmed(out, text, start, j);
     start = j;
     ends.lastIndex = j;

@@ -59,3 +59,42 @@ describe('claims written across layout line breaks', () => {
     expect(doc.findings.some((f) => f.sentence.includes('\n'))).toBe(false);
   });
 });
+
+// Round-7 page misses, with invented text: a STUDIO-style break class, a quoted product
+// name after the break, a break inside an emphasis in old quirks-mode markup, and a
+// reviewer's attribution after the review's last sentence.
+describe('claims across builder breaks, old markup and attributions', () => {
+  const categories = async (html: string) => (await analyzer.analyzeHtml(html, 'more.html')).findings.map((f) => f.category);
+
+  it('reads a STUDIO-style device-only break (s-br-sp) as no break', async () => {
+    const body = '<div><span>当院では自社で培養した</span><span><b>幹細胞培養液</b></span><span>を、</span><br class="s-br-sp"><span>「エクソソーム点滴」として提供しています。</span></div>';
+    const found = (await analyzer.analyzeHtml(`<html><body><h1>エクソソーム点滴</h1>${body}</body></html>`, 'studio.html')).findings;
+    const sav = found.find((f) => f.category === 'supernatant-as-ev');
+    expect(sav?.sentence).toBe('当院では自社で培養した幹細胞培養液を、「エクソソーム点滴」として提供しています。');
+  });
+
+  it('joins a plain break before a quoted name the sentence goes on with', async () => {
+    const body = '<p>当院では自社で培養した幹細胞培養液を、<br>「エクソソーム点滴」として提供しています。</p>';
+    const found = (await analyzer.analyzeHtml(`<html><body><h1>エクソソーム点滴</h1>${body}</body></html>`, 'quote.html')).findings;
+    expect(found.find((f) => f.category === 'supernatant-as-ev')?.sentence).toContain('\n「エクソソーム点滴」として');
+  });
+
+  it('joins a break inside an emphasis of old quirks-mode markup (unclosed <P> in <FONT>)', async () => {
+    const html =
+      '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.01 Transitional//EN"><HTML><BODY><TABLE><TR><TD><FONT size="3">' +
+      '<P>ｴｸｿｿｰﾑ点滴のご案内です。' +
+      '<P>当院のｴｸｿｿｰﾑ点滴で、パーキンソン病の症状が<FONT color="#CC0000"><B><U>必ず<BR>軽快</U></B></FONT>します。' +
+      '</FONT><TABLE><TR><TD>料金</TD></TR></TABLE></TD></TR></TABLE></BODY></HTML>';
+    const found = (await analyzer.analyzeHtml(html, 'old.html')).findings;
+    const disease = found.find((f) => f.category === 'disease-claim');
+    expect(disease?.sentence).toBe('当院のｴｸｿｿｰﾑ点滴で、パーキンソン病の症状が必ず\n軽快します。');
+  });
+
+  it('judges a review together with its reviewer attribution', async () => {
+    const html = '<html><body><h1>エクソソーム点滴</h1><div class="voice"><p>点滴を受けてから疲れにくくなりました。（40代女性）</p></div></body></html>';
+    const found = (await analyzer.analyzeHtml(html, 'voice.html')).findings.filter((f) => f.category === 'testimonial');
+    expect(found.map((f) => f.sentence)).toContain('点滴を受けてから疲れにくくなりました。（40代女性）');
+    // a prose parenthesis after the sentence is a sentence of its own
+    expect(await categories('<html><body><h1>エクソソーム点滴</h1><p>点滴は30分ほどです。（なお、当日の入浴は控えてください。）</p></body></html>')).not.toContain('testimonial');
+  });
+});

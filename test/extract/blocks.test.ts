@@ -171,6 +171,24 @@ describe('block boundaries', () => {
     expect(texts(extractPage(html).blocks)).toEqual(['初回カウンセリング\n料金表\nアクセス', 'ご予約は\nお電話で', '院長\n山田花子']);
   });
 
+  // Builders name their device-only breaks their own way (STUDIO s-br-sp, br-sp, sp_br,
+  // brSp, BEM c-br--pc, Bootstrap visible-sm / hidden-xs, Tailwind md:hidden …).
+  it('recognises device-only break classes as builders name them', () => {
+    const classes = ['s-br-sp', 'br-sp', 'sp_br', 'only-sp', 'is-sp', 'visible-sm', 'hidden-xs', 'brSp', 'c-br--pc', 'md:hidden', 'show-for-small-only', 'u-only-tab', 'br_pc_none'];
+    for (const cls of classes) {
+      const html = `<p>お肌のハリが<br class="${cls}">よみがえると評判です</p>`;
+      expect(texts(extractPage(html).blocks), cls).toEqual(['お肌のハリがよみがえると評判です']);
+    }
+  });
+
+  it('keeps breaks whose class names no screen (clear, spacer, space, separator, sparkle, spacing utilities)', () => {
+    const classes = ['clear', 'spacer', 'space', 'separator', 'sparkle', 'sp-space', 'small', 'mb-sm', 'br', 'hidden', 'special', 'pcs'];
+    for (const cls of classes) {
+      const html = `<p>料金のご案内<br class="${cls}">ご予約について</p>`;
+      expect(texts(extractPage(html).blocks), cls).toEqual(['料金のご案内\nご予約について']);
+    }
+  });
+
   it('splits loose text at block-level elements but not at inline ones', () => {
     const html = '<div>ゆるい<b>太字</b>と<a href="/x">リンク</a>の文<section>区切り</section>あと</div>';
     expect(texts(extractPage(html).blocks)).toEqual(['ゆるい太字とリンクの文', '区切り', 'あと']);

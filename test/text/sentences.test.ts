@@ -93,6 +93,32 @@ describe('splitSentences', () => {
     expect(texts('副作用の心配はありません\n当院の医師が丁寧にご説明します')).toEqual(['副作用の心配はありません', '当院の医師が丁寧にご説明します']);
   });
 
+  it('joins a quoted name that the sentence goes on with, after an open line only', () => {
+    expect(texts('自社で精製した培養液を、\n『ネオ点滴』として提供しています。')).toEqual(['自社で精製した培養液を、\n『ネオ点滴』として提供しています。']);
+    expect(texts('人気のメニュー\n「ネオ点滴」は予約制です。')).toEqual(['人気のメニュー', '「ネオ点滴」は予約制です。']);
+    expect(texts('よくあるご質問は、\n「料金表」')).toEqual(['よくあるご質問は、', '「料金表」']);
+  });
+
+  it('joins after an adverb that needs its predicate', () => {
+    expect(texts('長年の膝の痛みが必ず\n軽くなると評判です。')).toEqual(['長年の膝の痛みが必ず\n軽くなると評判です。']);
+    expect(texts('くすみがみるみる\n晴れていきます')).toEqual(['くすみがみるみる\n晴れていきます']);
+    expect(texts('スタッフ一同\n必ずご予約ください')).toEqual(['スタッフ一同', '必ずご予約ください']);
+  });
+
+  it('keeps a reviewer attribution with the sentence it attributes', () => {
+    expect(texts('二回目で手触りが全然違いました！（30代・自営業）\n次の声です。')).toEqual(['二回目で手触りが全然違いました！（30代・自営業）', '次の声です。']);
+    expect(texts('朝の目覚めが軽くなりました。（50代女性）')).toEqual(['朝の目覚めが軽くなりました。（50代女性）']);
+    expect(texts('冷えが気にならなくなりました。— 40代・主婦')).toEqual(['冷えが気にならなくなりました。— 40代・主婦']);
+    expect(texts('「階段がつらくなくなりました。」（K・S様）')).toEqual(['「階段がつらくなくなりました。」（K・S様）']);
+  });
+
+  it('still splits before a parenthesis that is prose or names nobody', () => {
+    expect(texts('満足しています。（なお、料金は税込です。）')).toEqual(['満足しています。', '（なお、料金は税込です。）']);
+    expect(texts('満足しています。（詳しくは料金表へ）')).toEqual(['満足しています。', '（詳しくは料金表へ）']);
+    expect(texts('満足しています。（60代男性）次の方も同じです。')).toEqual(['満足しています。', '（60代男性）次の方も同じです。']);
+    expect(texts('開院しました。— 2024年春')).toEqual(['開院しました。', '— 2024年春']);
+  });
+
   it('decides a join from the line so far and the next line', () => {
     expect(joinsLines('肌が見違えるほど', '若返ります')).toBe(true);
     expect(joinsLines('肌が見違えるほど', '※個人の感想です')).toBe(false);
