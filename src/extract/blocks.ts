@@ -4,6 +4,7 @@ import * as cheerio from 'cheerio';
 import type { Block } from '../model.ts';
 import { THIN_TEXT_CHARS, isAppRoot, isExecutableScript, saysJavaScriptRequired } from './js-shell.ts';
 import { resolveHref } from './links.ts';
+import { joinsBlocks, splitSentences } from '../text/sentences.ts';
 
 export interface PageLink {
   /** Absolute http(s) URL, fragment removed. */
@@ -154,7 +155,7 @@ class PageWalker {
     }
     this.flushLoose();
 
-    const blocks = this.slots.filter((b): b is Block => b !== null);
+    const blocks = joinRunOnBlocks(this.slots.filter((b): b is Block => b !== null));
     const visibleChars = blocks
       .filter((b) => b.kind !== 'title' && b.kind !== 'meta' && b.kind !== 'alt')
       .reduce((n, b) => n + b.text.length - countNewlines(b.text), 0);
@@ -368,6 +369,40 @@ function isLayoutOnly(attribs: Record<string, string>): boolean {
 function onlyBreaks(node: DomNode): boolean {
   const children = node.children ?? [];
   return children.length > 0 && children.every((c) => (c.type === 'text' ? !(c.data ?? '').trim() : c.name?.toLowerCase() === 'br')) && children.some((c) => c.name);
+}
+
+// Page builders put each piece of a sentence in a <div> of its own (「…培養上清液を濃縮した、」
+// </div><div>「医療機関専用のエクソソーム原液です。」): two blocks, one sentence. Loose text
+// blocks (div text outside p, li, td, headings) next to each other join, with a line break
+// between them, when the first ends open and the second goes on with it by the rules for
+// lines. Only siblings (blocks of one parent element) join; list items, cells, headings
+// and paragraphs keep their bounds, and an alt text or any other block between the two
+// keeps them apart.
+function joinRunOnBlocks(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const prev = out.at(-1);
+    if (prev && prev.kind === 'text' && block.kind === 'text' && !prev.nav && !block.nav && siblings(prev.path, block.path) && runsOn(prev.text, block.text)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text}\n${block.text}` };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+/** Two blocks in the same parent element (paths are shortened alike for siblings). */
+function siblings(a: string, b: string): boolean {
+  const i = a.lastIndexOf(' > ');
+  const j = b.lastIndexOf(' > ');
+  return i > 0 && i === j && a.slice(0, i) === b.slice(0, j) && a !== b;
+}
+
+function runsOn(before: string, after: string): boolean {
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  const sentence = splitSentences(lastLine).at(-1)?.text ?? '';
+  const nl = after.indexOf('\n');
+  return sentence.length > 0 && joinsBlocks(sentence, nl < 0 ? after : after.slice(0, nl));
 }
 
 /** nav, aside, role=navigation, or a class / id naming a menu, breadcrumbs or a sidebar. */

@@ -136,6 +136,16 @@ export function joinsLines(before: string, next: string): boolean {
   return !LABEL_START.test(next) && !WORD_LIST.test(next) && !(before.length <= TAIL && LIST_INTRO.test(before));
 }
 
+/**
+ * Whether a block of text ending in `before` runs on into the next block starting with
+ * `next`: the same join as for lines, and `before` must end open (a comma, a particle, a
+ * te-form, an adverb), since blocks are items more often than lines are.
+ */
+export function joinsBlocks(before: string, next: string): boolean {
+  const tail = before.length > TAIL ? before.slice(-TAIL) : before;
+  return OPEN_LINE_END.test(tail) && joinsLines(before, next);
+}
+
 function continuesLine(text: string, start: number, nl: number): boolean {
   let next = nl + 1;
   if (text.charCodeAt(nl) === 0x0d && text.charCodeAt(next) === 0x0a) next++;

@@ -98,3 +98,15 @@ describe('claims across builder breaks, old markup and attributions', () => {
     expect(await categories('<html><body><h1>エクソソーム点滴</h1><p>点滴は30分ほどです。（なお、当日の入浴は控えてください。）</p></body></html>')).not.toContain('testimonial');
   });
 });
+
+describe('a sentence written across sibling blocks', () => {
+  it('reads the halves of a sentence in two <div>s as one sentence', async () => {
+    const html =
+      '<html><body><h1>医療機関様向け 原液のご案内</h1><div class="txt"><div>弊社の原液は、ヒト歯髄由来幹細胞の培養上清液を<br class="pc">濃縮した、</div>' +
+      '<div>クリニック専用の<span>エクソソーム原液</span>です。</div></div></body></html>';
+    const found = (await analyzer.analyzeHtml(html, 'divs.html')).findings;
+    const sav = found.find((f) => f.category === 'supernatant-as-ev');
+    expect(sav?.sentence).toBe('弊社の原液は、ヒト歯髄由来幹細胞の培養上清液を濃縮した、\nクリニック専用のエクソソーム原液です。');
+    expect(sav?.sentence.slice(sav.start, sav.end)).toBe(sav?.match);
+  });
+});

@@ -189,6 +189,33 @@ describe('block boundaries', () => {
     }
   });
 
+  // Builders put the pieces of one sentence in sibling <div>s.
+  it('joins sibling div text when the first ends open and the second goes on', () => {
+    const html =
+      '<div class="txt"><div>当院の点滴は、自社で精製した培養液を<br class="pc">濃縮した、</div><div>院内調製の<span>製剤</span>を使用しています。</div></div>' +
+      '<div><div>肌のハリが見違えるほど</div><div>よみがえります</div></div>';
+    expect(texts(extractPage(html).blocks)).toEqual([
+      '当院の点滴は、自社で精製した培養液を濃縮した、\n院内調製の製剤を使用しています。',
+      '肌のハリが見違えるほど\nよみがえります',
+    ]);
+  });
+
+  it('keeps list items, cells, headings, paragraphs, labels and finished or interrupted text apart', () => {
+    const html =
+      '<ul><li>肩こりや、</li><li>冷えにお悩みの方に</li></ul>' +
+      '<table><tr><td>点滴は、</td><td>月に1回です</td></tr></table>' +
+      '<h3>点滴の流れは、</h3><div>受付から始まります</div>' +
+      '<p>当院では、</p><p>予約制です</p>' +
+      '<div><div>費用：</div><div>55,000円</div></div>' +
+      '<div><div>対象となる方は</div><div>・40代以上の方</div></div>' +
+      '<div><div>点滴は30分です。</div><div>ご予約はお電話で</div></div>' +
+      '<div><div>当院の点滴は、</div><img alt="点滴の写真"><div>30分で終わります</div></div>';
+    expect(texts(extractPage(html).blocks)).toEqual([
+      '肩こりや、', '冷えにお悩みの方に', '点滴は、', '月に1回です', '点滴の流れは、', '受付から始まります', '当院では、', '予約制です',
+      '費用：', '55,000円', '対象となる方は', '・40代以上の方', '点滴は30分です。', 'ご予約はお電話で', '当院の点滴は、', '点滴の写真', '30分で終わります',
+    ]);
+  });
+
   it('splits loose text at block-level elements but not at inline ones', () => {
     const html = '<div>ゆるい<b>太字</b>と<a href="/x">リンク</a>の文<section>区切り</section>あと</div>';
     expect(texts(extractPage(html).blocks)).toEqual(['ゆるい太字とリンクの文', '区切り', 'あと']);
