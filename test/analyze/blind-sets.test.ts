@@ -67,21 +67,28 @@ const FLOORS: Record<string, Floors> = {
   // R 0.78). Efficacy, superlative and approval tuned (now efficacy P 0.97 / R 1.00, superlative and
   // approval 1.00 / 1.00; claims P 0.98 / R 0.81); the other categories and disclosures at what HEAD gave
   // then, before their owners' tuning. Left: one efficacy FP whose label goes against the convention
-  // (〜回復をサポートします, as in round 6).
+  // (〜回復をサポートします, as in round 6). Then safety, disease, supernatant, testimonial, before-after,
+  // inducement, celebrity and the disclosure items tuned (risk waved off: 〜を心配する必要はありません,
+  // 一例も起きていません, likened to a vitamin shot; diseases told through a patient's before-and-now
+  // or named as symptoms / lab values; supernatant made into 'exosome'; customer posts; measured
+  // before/after values; flat-fee and money-back offers; TV doctors; disclosures in plain words):
+  // claims P 0.99 / R 0.99, disclosures P 0.98 / R 1.00. Left: the FAQ whose answer 「はい」 offers the
+  // treatment for the disease named in its question (engine), one acquisition-route FP (a supplier's
+  // 自社工場で製造, labelled no route).
   'r7-sentences.jsonl': {
     categories: {
-      'supernatant-as-ev': [1, 0.75],
+      'supernatant-as-ev': [1, 1],
       'efficacy-claim': [0.95, 1],
-      'safety-claim': [1, 0.55],
-      'disease-claim': [0.95, 0.65],
+      'safety-claim': [1, 1],
+      'disease-claim': [1, 0.95],
       'approval-claim': [1, 1],
-      testimonial: [0.9, 0.75],
-      'before-after': [1, 0.8],
+      testimonial: [1, 1],
+      'before-after': [1, 1],
       superlative: [1, 1],
-      inducement: [1, 0.75],
-      celebrity: [1, 0.7],
+      inducement: [1, 1],
+      celebrity: [1, 1],
     },
-    disclosures: [0.9, 0.75],
+    disclosures: [0.95, 0.95],
   },
 };
 
