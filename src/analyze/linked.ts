@@ -13,7 +13,7 @@ import type { Block, Category, Finding } from '../model.ts';
 import type { Dictionaries } from '../rules/load.ts';
 import { matchesAny } from '../rules/clauses.ts';
 import type { Span } from '../rules/clauses.ts';
-import { FIRST, THEN, judgePart, partSpans } from '../rules/linked.ts';
+import { FIRST, THEN, isQuestion, judgePart, partSpans } from '../rules/linked.ts';
 import type { LinkedRule } from '../rules/linked.ts';
 import type { PreparedSentence } from '../rules/match.ts';
 import type { BlockSection } from './sections.ts';
@@ -89,6 +89,8 @@ export function linkedFindings(dict: Dictionaries, input: LinkInput): Finding[] 
       const unit = unitOf(rule, input, units, i);
       let first: Span[] | undefined;
       for (let j = i + 1; j <= i + rule.within && j < sentences.length; j++) {
+        // an asked first part is answered before the next question, or not at all
+        if (rule.firstIsQuestion && isQuestion(dict, sentences[j]!.prepared)) break;
         if (j <= usedThen || !may(input, usedHere, rule, r, n, j, THEN) || unitOf(rule, input, units, j) !== unit) continue;
         const a = sentences[i]!;
         const b = sentences[j]!;
@@ -98,7 +100,7 @@ export function linkedFindings(dict: Dictionaries, input: LinkInput): Finding[] 
         if (!then) thenSpans.set(j, (then = partSpans(rule, THEN, b.prepared.norm.text)));
         if (then.length === 0) continue;
         if (rule.either.length && !matchesAny(rule.either, a.prepared.norm.text) && !matchesAny(rule.either, b.prepared.norm.text)) continue;
-        const fv = judgePart(dict, rule, a.prepared, first);
+        const fv = judgePart(dict, rule, a.prepared, first, rule.firstIsQuestion);
         if (!fv) break;
         const tv = judgePart(dict, rule, b.prepared, then);
         if (!tv) continue;

@@ -38,6 +38,8 @@ export interface LinkedRule {
   unlessNear: RegExp[];
   negatable: boolean;
   hedge: 'keep' | 'lower';
+  /** The first part stands in a question sentence and the then part in its answer (the next sentences before another question). */
+  firstIsQuestion: boolean;
   specs: Specs;
   where: string;
   /** The gate entry of each first / then regex (set by load.ts). */
@@ -60,6 +62,7 @@ export function compileLinked(
     within: src.within,
     scope: src.scope ?? 'section',
     unlessNear: list('unlessNear'),
+    firstIsQuestion: src.firstIsQuestion ?? false,
     firstGate: [],
     thenGate: [],
   };
@@ -170,8 +173,9 @@ export interface PartVerdict {
  * by a negation, is cancelled (negatable rules); the rule's `unless` is read
  * outside disclaimed clauses. The earliest standing span wins.
  */
-export function judgePart(dict: Dictionaries, rule: LinkedRule, s: PreparedSentence, spans: readonly Span[]): PartVerdict | undefined {
+export function judgePart(dict: Dictionaries, rule: LinkedRule, s: PreparedSentence, spans: readonly Span[], asked = false): PartVerdict | undefined {
   const text = s.norm.text;
+  if (asked) return judgeAsked(dict, rule, s, spans);
   // the cheap tests first: most candidate parts fall to the rule's own `unless`
   const breaks = clauseBreaks(text);
   const disclaimed = anyFrame(dict.frames.disclaimer, text) ? frameClauses(dict.frames.disclaimer, text, breaks) : [];
@@ -181,4 +185,25 @@ export function judgePart(dict: Dictionaries, rule: LinkedRule, s: PreparedSente
   if (!best) return undefined;
   const orig = toOriginalSpan(s.norm, best.start, best.end);
   return { ...orig, hedged: rule.hedge === 'lower' && anyFrame(dict.frames.hedge, text) !== undefined };
+}
+
+/** Whether the sentence is asked (the question frame of negation.yaml). */
+export function isQuestion(dict: Dictionaries, s: PreparedSentence): boolean {
+  return anyFrame(dict.frames.question, s.norm.text) !== undefined;
+}
+
+/**
+ * The first part of a `firstIsQuestion` rule: it must stand in a question (the
+ * question frame, which cancels a part of any other rule, is here required) and
+ * not in a warning; the rule's `unless` is read on it. A negation after the part
+ * does not cancel it (副作用はありませんか？ asks the same as ありますか？).
+ */
+function judgeAsked(dict: Dictionaries, rule: LinkedRule, s: PreparedSentence, spans: readonly Span[]): PartVerdict | undefined {
+  const text = s.norm.text;
+  if (!isQuestion(dict, s) || anyFrame(dict.frames.warning, text)) return undefined;
+  if (matchesAny(rule.unless, text)) return undefined;
+  let best: Span | undefined;
+  for (const sp of spans) if (!best || sp.start < best.start) best = sp;
+  if (!best) return undefined;
+  return { ...toOriginalSpan(s.norm, best.start, best.end), hedged: false };
 }

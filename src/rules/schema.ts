@@ -46,6 +46,11 @@ export const linked = z.strictObject({
   either: z.array(text).min(1).optional(),
   /** Regexes on the sentences of the same scope within `within` of the pair: any match cancels the finding. */
   unlessNear: z.array(text).min(1).optional(),
+  /** The first part is asked (a FAQ question) and the then part is its answer: within 1–2 (docs/linked-rules.md). */
+  firstIsQuestion: z.boolean().optional(),
+}).refine((l) => !l.firstIsQuestion || l.within <= 2, {
+  message: 'with `firstIsQuestion` the then part is the answer right after the question: `within` is 1 or 2',
+  path: ['within'],
 });
 export type LinkedSource = z.infer<typeof linked>;
 
